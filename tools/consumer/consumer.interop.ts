@@ -1,0 +1,104 @@
+/**
+ * The packages as a stranger installs them: `npm pack` every package, install the tarballs into
+ * a fresh project outside the repository, and use them from there by name. This catches missing
+ * `files`, wrong `exports`, and dependencies that only resolve inside the workspace. Also checks
+ * that every library entry bundles for browsers without Node built-ins.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const packageDirs = readdirSync(join(root, 'packages')).sort();
+const manifests = packageDirs.map((dir) => ({
+  dir,
+  manifest: JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')) as {
+    name: string;
+    bin?: Record<string, string>;
+  },
+}));
+
+function run(cmd: string, args: readonly string[], cwd: string, input?: string): SpawnSyncReturns<string> {
+  const result = spawnSync(cmd, args, { cwd, encoding: 'utf8', input, maxBuffer: 1 << 26 });
+  if (result.error) throw result.error;
+  return result;
+}
+
+function runOk(cmd: string, args: readonly string[], cwd: string, input?: string): string {
+  const result = run(cmd, args, cwd, input);
+  assert.is(result.status, 0, `${cmd} ${args.join(' ')} failed in ${cwd}:\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+const consumer = suite('installed from tarballs');
+const scratch = mkdtempSync(join(tmpdir(), 'nixkit-consumer-'));
+const project = join(scratch, 'app');
+
+consumer.before(() => {
+  const tarballs = manifests.map(({ dir }) => {
+    const out = runOk('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], join(root, 'packages', dir));
+    return join(scratch, (JSON.parse(out) as { filename: string }[])[0]!.filename);
+  });
+  runOk('mkdir', ['-p', project], scratch);
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  runOk('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...tarballs], project);
+});
+
+consumer.after(() => rmSync(scratch, { recursive: true, force: true }));
+
+consumer('imports every package by name as ESM, each with a non-empty API', () => {
+  for (const { manifest } of manifests) {
+    const out = runOk(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(manifest.name)}); console.log(Object.keys(m).length)`], project);
+    assert.ok(Number(out.trim()) > 0, `${manifest.name} exports nothing`);
+  }
+});
+
+consumer('resolves the TypeScript types of every package with tsc --noEmit', () => {
+  const lines = manifests.map(({ manifest }, i) => `import * as p${i} from ${JSON.stringify(manifest.name)};`);
+  lines.push(`const used: unknown[] = [${manifests.map((_, i) => `p${i}`).join(', ')}];`, 'export default used;');
+  writeFileSync(join(project, 'consumer.ts'), `${lines.join('\n')}\n`);
+  writeFileSync(
+    join(project, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, types: [] }, files: ['consumer.ts'] }),
+  );
+  runOk(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], project);
+});
+
+consumer('runs every CLI through npx with --help', () => {
+  const bins = manifests.flatMap(({ manifest }) => Object.keys(manifest.bin ?? {}));
+  assert.ok(bins.length > 0, 'no package declares a CLI');
+  for (const bin of bins) {
+    const out = runOk('npx', ['--no-install', bin, '--help'], project);
+    assert.match(out + '', /usage/i, `${bin} --help printed no usage`);
+  }
+});
+
+consumer.run();
+
+const browser = suite('browser bundles');
+
+browser('every library entry bundles for the browser without Node built-ins', async () => {
+  for (const { dir, manifest } of manifests) {
+    const result = await build({
+      entryPoints: [join(root, 'packages', dir, 'dist', 'index.js')],
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    assert.not.ok(inputs.some((input) => input.startsWith('node:')), `${manifest.name} pulls in a Node built-in`);
+    const code = result.outputFiles[0]!.text;
+    assert.not.match(code, /\bprocess\.(env|argv|exit|stdout|stderr)\b/, `${manifest.name} uses process.* in the browser bundle`);
+    assert.not.match(code, /\bBuffer\.from\b/, `${manifest.name} uses Buffer in the browser bundle`);
+  }
+});
+
+browser.run();
