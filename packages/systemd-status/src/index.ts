@@ -1,1 +1,9 @@
-export {};
+export { parseStatus, parseStatusOutput } from './parse-status.js';
+export { parseShow } from './parse-show.js';
+export { summarize, type SummarizeInput } from './summarize.js';
+export { SystemdStatusError } from './errors.js';
+export type {
+  ByteSize, CgroupNode, ConditionCheck, Diagnostic, DropIn, ExitStatus, GlyphState, HealthVerdict,
+  JournalEntry, ListenAddress, ManagerStatus, Memory, MemoryDetail, ParseOptions, ProcessLine,
+  StatusOutput, SystemdUnitShow, SystemdUnitStatus, Timestamp, UnitStateFields,
+} from './types.js';

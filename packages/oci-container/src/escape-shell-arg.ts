@@ -1,0 +1,11 @@
+import { hasFeature, type NixosRelease } from './nixos-release.js';
+
+/**
+ * nixpkgs `lib.escapeShellArg` as of `release`: since 24.11 a word made only of
+ * `[[:alnum:],._+:@%/-]` is left bare; otherwise (and always before 24.11) it is wrapped in single
+ * quotes with `'` written as `'\''`. Byte-for-byte what NixOS puts in the unit script.
+ */
+export function escapeShellArg(text: string, release: NixosRelease): string {
+  if (hasFeature(release, 'escapeWhenNeeded') && /^[A-Za-z0-9,._+:@%/-]+$/.test(text)) return text;
+  return `'${text.replaceAll("'", "'\\''")}'`;
+}

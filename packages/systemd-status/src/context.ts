@@ -1,0 +1,54 @@
+import { SystemdStatusError } from './errors.js';
+import type { ParseOptions } from './types.js';
+
+/** Validated options plus the operation meter, passed to every parsing step. */
+export interface ParseContext {
+  readonly referenceDate: Date | null;
+  readonly utcOffsetMinutes: number | null;
+  readonly timeZones: Readonly<Record<string, number>>;
+  readonly meter: { operations: number };
+}
+
+const KNOWN = new Set(['referenceDate', 'utcOffsetMinutes', 'timeZones', 'meter']);
+// Real offsets lie within ±14 h; anything outside is a unit mistake (seconds or hours given).
+const MAX_OFFSET = 18 * 60;
+
+/** Checks options that arrive from plain JS and builds the context; throws `SystemdStatusError`. */
+export function createContext(options: unknown): ParseContext {
+  if (options === undefined) return { referenceDate: null, utcOffsetMinutes: null, timeZones: {}, meter: { operations: 0 } };
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new SystemdStatusError('options', options, 'an object or undefined');
+  }
+  const record = options as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (!KNOWN.has(key)) throw new SystemdStatusError(`options.${key}`, record[key], `one of ${[...KNOWN].join(', ')} (unknown option)`);
+  }
+  const { referenceDate, utcOffsetMinutes, timeZones, meter } = record;
+  if (referenceDate !== undefined && !(referenceDate instanceof Date && !Number.isNaN(referenceDate.getTime()))) {
+    throw new SystemdStatusError('options.referenceDate', referenceDate, 'a valid Date');
+  }
+  if (utcOffsetMinutes !== undefined && !isOffset(utcOffsetMinutes)) {
+    throw new SystemdStatusError('options.utcOffsetMinutes', utcOffsetMinutes, `an integer number of minutes within ±${MAX_OFFSET}`);
+  }
+  if (timeZones !== undefined) {
+    if (typeof timeZones !== 'object' || timeZones === null || Array.isArray(timeZones)) {
+      throw new SystemdStatusError('options.timeZones', timeZones, 'an object mapping zone abbreviations to minutes east of UTC');
+    }
+    for (const [name, offset] of Object.entries(timeZones)) {
+      if (!isOffset(offset)) throw new SystemdStatusError(`options.timeZones.${name}`, offset, `an integer number of minutes within ±${MAX_OFFSET}`);
+    }
+  }
+  if (meter !== undefined && !(typeof meter === 'object' && meter !== null && typeof (meter as { operations?: unknown }).operations === 'number')) {
+    throw new SystemdStatusError('options.meter', meter, 'an object with a numeric `operations` field');
+  }
+  return {
+    referenceDate: (referenceDate as Date | undefined) ?? null,
+    utcOffsetMinutes: (utcOffsetMinutes as number | undefined) ?? null,
+    timeZones: (timeZones as Record<string, number> | undefined) ?? {},
+    meter: (meter as { operations: number } | undefined) ?? { operations: 0 },
+  };
+}
+
+function isOffset(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= MAX_OFFSET;
+}

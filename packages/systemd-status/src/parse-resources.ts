@@ -1,0 +1,57 @@
+import { parseSize } from './parse-size.js';
+import type { ByteSize, Memory, MemoryDetail } from './types.js';
+
+const PAIRS = { ip: /^(\S+) in, (\S+) out$/, io: /^(\S+) read, (\S+) written$/ } as const;
+
+/** `0B in, 0B out` (IP) or `1.2M read, 0B written` (IO): the two sizes, `null` when malformed. */
+export function parsePair(value: string, kind: keyof typeof PAIRS): [ByteSize, ByteSize] | null {
+  const m = PAIRS[kind].exec(value);
+  return m ? [parseSize(m[1] as string), parseSize(m[2] as string)] : null;
+}
+
+/** `10 (limit: 2313)` (Tasks, FD Store): the count and optional limit. */
+export function parseCount(value: string): { count: number | null; limit: number | null } {
+  const m = /^(\d{1,15})(?: \(limit: (\d{1,15})\))?/.exec(value);
+  return { count: m ? Number(m[1]) : null, limit: m?.[2] !== undefined ? Number(m[2]) : null };
+}
+
+/**
+ * `221.3M (high: 1G max: 2G available: 800M)`; items are separated by a space up to v256 and by
+ * `, ` in v257, and labels may have several words (`swap max`, `high (startup)`), so items are
+ * recognized by the token ending in `:`. Returns the memory and whether the details were cut.
+ */
+export function parseMemory(value: string): { memory: Memory; open: boolean } {
+  const space = value.indexOf(' ');
+  const memory: Memory = { ...parseSize(space < 0 ? value : value.slice(0, space)), details: [] };
+  if (space < 0) return { memory, open: false };
+  const rest = value.slice(space + 1);
+  if (!rest.startsWith('(')) return { memory, open: false };
+  const closed = rest.endsWith(')');
+  const inner = rest.slice(1, closed ? -1 : undefined);
+  let label: string[] = [];
+  let expectValue = false;
+  for (const token of inner.split(/,? /)) {
+    if (token === '') continue;
+    if (expectValue) {
+      const detail: MemoryDetail = { name: label.join(' '), ...parseSize(token) };
+      memory.details.push(detail);
+      label = [];
+      expectValue = false;
+    } else if (token.endsWith(':')) {
+      label.push(token.slice(0, -1));
+      expectValue = true;
+    } else {
+      label.push(token);
+    }
+  }
+  // A cut right after a label leaves a detail with no value; keep it so the cut is visible.
+  if (expectValue || label.length > 0) memory.details.push({ name: label.join(' '), raw: '', bytes: null });
+  return { memory, open: !closed };
+}
+
+/** `5.4M (swap: 0B)` (Mem peak, v256+). */
+export function parseMemPeak(value: string): { peak: ByteSize; swap: ByteSize | null } {
+  const m = /^(\S+)(?: \(swap: (\S+?)\)?)?$/.exec(value);
+  if (!m) return { peak: parseSize(value), swap: null };
+  return { peak: parseSize(m[1] as string), swap: m[2] !== undefined ? parseSize(m[2]) : null };
+}
