@@ -39,13 +39,27 @@ export function float(value: number) {
   return node({ kind: 'float', value });
 }
 
+/**
+ * Validates string parts and puts them in the one canonical shape the parser also produces:
+ * adjacent literal texts merged, empty literals dropped. That is what makes
+ * `parse(print(ast))` equal to `ast`.
+ */
 function checkParts(parts: readonly StringPart[], what: string): readonly StringPart[] {
+  const out: StringPart[] = [];
   for (const part of parts) {
-    if (typeof part === 'string' && part.includes('\0')) {
-      throw new NixExprError(`${what} cannot contain a NUL character: Nix strings end at NUL`, { value: part });
+    if (typeof part === 'string') {
+      if (part.includes('\0')) {
+        throw new NixExprError(`${what} cannot contain a NUL character: Nix strings end at NUL`, { value: part });
+      }
+      if (part === '') continue;
+      const last = out[out.length - 1];
+      if (typeof last === 'string') out[out.length - 1] = last + part;
+      else out.push(part);
+    } else {
+      out.push(part);
     }
   }
-  return parts;
+  return out;
 }
 
 /** A string from literal text and interpolated expressions; the printer picks `"…"` or `''…''`. */
@@ -252,9 +266,16 @@ export function call(fnExpr: NixExpr, ...args: NixExpr[]): NixCall {
   return node({ kind: 'call', fn: fnExpr, args });
 }
 
-/** `subject.a.b`, or `subject.a.b or fallback` when `or` is given. */
+/**
+ * `subject.a.b`, or `subject.a.b or fallback` when `or` is given. Selecting from a plain select
+ * extends its path (`a.b` then `.c` is `a.b.c`), the one shape the parser produces.
+ */
 export function select(subject: NixExpr, keyOrPath: AttrKey | AttrPath, or?: NixExpr) {
-  const path = toPath(keyOrPath, 'select()');
+  let path = toPath(keyOrPath, 'select()');
+  if (subject.kind === 'select' && subject.or === undefined && subject.comments === undefined) {
+    path = [...subject.path, ...path];
+    subject = subject.subject;
+  }
   return or === undefined ? node({ kind: 'select', subject, path }) : node({ kind: 'select', subject, path, or });
 }
 
@@ -268,8 +289,15 @@ export function not(operand: NixExpr) {
   return node({ kind: 'unary', op: '!', operand });
 }
 
-/** `-operand` */
+/**
+ * `-operand`. Negating a number literal gives a negative literal (`neg(int(1))` is `int(-1)`),
+ * the one shape the parser produces for `-1`; Nix evaluates both as `0 - 1`.
+ */
 export function neg(operand: NixExpr) {
+  if (operand.comments === undefined) {
+    if (operand.kind === 'int' && operand.value > 0n) return int(-operand.value);
+    if (operand.kind === 'float' && operand.value > 0) return float(-operand.value);
+  }
   return node({ kind: 'unary', op: '-', operand });
 }
 

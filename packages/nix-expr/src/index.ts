@@ -75,3 +75,10 @@ export {
   v,
   with_,
 } from './builders.js';
+export { print, type PrintOptions } from './print.js';
+export { toNix, type ToNixOptions } from './to-nix.js';
+export { parse, type ParseOptions, type ParseResult } from './parse.js';
+export type { Diagnostic, SourceComment } from './parse-diagnostic.js';
+export { equalAst } from './equal-ast.js';
+export { appendToList, removeAttr, setAttr, type EditOptions, type EditResult } from './edit.js';
+export { NixEditError } from './edit-error.js';

@@ -1,0 +1,106 @@
+import { parseStatus, summarize, type HealthVerdict, type SystemdUnitStatus } from '@nixkit/systemd-status';
+import type { IssoDeployment, ResolvedDeployment } from './deployment.js';
+import type { DeploymentMode } from './deployment-mode.js';
+import { resolveDeployment } from './resolve.js';
+
+/** What `checkStatus` concluded. */
+export interface StatusCheck {
+  healthy: boolean;
+  /** One line for people: why it is (not) healthy. */
+  reason: string;
+  /** The unit the verdict is about, as printed (`podman-isso.service`), or null when none was found. */
+  unit: string | null;
+  /** The unit the deployment runs as. */
+  expectedUnit: string;
+  /** systemd's view via @nixkit/systemd-status, or `missing` when the text held no unit. */
+  health: HealthVerdict['health'] | 'missing';
+  /** Further observations: gunicorn's address and workers, journal problems, unread lines. */
+  notes: string[];
+}
+
+/** Options of `checkStatus`. */
+export interface CheckStatusOptions {
+  /** Default `container`. */
+  mode?: DeploymentMode;
+  /** The description, to know the unit name and port; default: the minimal article deployment. */
+  deployment?: IssoDeployment | unknown;
+}
+
+/** The systemd unit a deployment runs as: `podman-isso.service` for the article, `isso.service` otherwise. */
+export function serviceUnitName(d: ResolvedDeployment, mode: DeploymentMode): string {
+  return mode === 'container' ? `${d.backend}-${d.containerName}.service` : 'isso.service';
+}
+
+// Journal lines that mean Isso is not serving, whatever systemd says about the process.
+const JOURNAL_PROBLEMS: readonly (readonly [RegExp, string])[] = [
+  [/No website\(s\) configured/, 'Isso has no [general] host and exits ("No website(s) configured")'],
+  [/Worker failed to boot/, 'a gunicorn worker failed to boot (see the Python traceback in the journal)'],
+  [/Traceback \(most recent call last\)/, 'Isso raised a Python exception (see the journal)'],
+  [/does not exist! Exiting/, 'Isso cannot find its config file'],
+  [/Address already in use/, 'the port is already in use by another process'],
+  [/image not known|no such image|unable to find image/i, 'the container image is not loaded'],
+];
+
+const STARTED = /Starting gunicorn|container start\b|Starting Isso|Running on http/;
+
+/** Journal messages of the current run: those after the last start line, when there is one. */
+function currentRun(unit: SystemdUnitStatus): string[] {
+  const messages = unit.journal.map((entry) => entry.message);
+  let start = 0;
+  messages.forEach((message, index) => { if (STARTED.test(message)) start = index; });
+  return messages.slice(start);
+}
+
+function sameUnit(printed: string | null, expected: string): boolean {
+  return printed !== null && (printed === expected || `${printed}.service` === expected);
+}
+
+/**
+ * Reads `systemctl status podman-isso.service` (or `isso.service` for the native and NixOS
+ * modes) with @nixkit/systemd-status and says whether the deployment is healthy: the unit must
+ * be the deployment's, active, and its journal must show no fatal Isso or gunicorn errors since
+ * the last start; gunicorn must listen on the deployment's port when it says where it listens.
+ * Never throws on any text; an invalid `deployment` throws `IssoDeploymentError`.
+ */
+export function checkStatus(text: string, options: CheckStatusOptions = {}): StatusCheck {
+  const mode = options.mode ?? 'container';
+  const d = resolveDeployment(options.deployment ?? { domain: 'comments.example.org', acmeEmail: 'letsencrypt@example.org' }, { mode });
+  const expectedUnit = serviceUnitName(d, mode);
+  const units = parseStatus(String(text));
+  const unit = units.find((u) => sameUnit(u.name, expectedUnit)) ?? (units.length === 1 && units[0]!.name === null ? units[0] : undefined);
+  if (unit === undefined) {
+    const seen = units.map((u) => u.name).filter((name): name is string => name !== null);
+    const reason = seen.length > 0
+      ? `the status is for ${seen.join(', ')}, not ${expectedUnit}; run: systemctl status ${expectedUnit}`
+      : `no unit status found in the input; run: systemctl status ${expectedUnit}`;
+    return { healthy: false, reason, unit: null, expectedUnit, health: 'missing', notes: [] };
+  }
+  const verdict = summarize(unit);
+  const notes: string[] = [];
+  const problems: string[] = [];
+  const run = currentRun(unit);
+  for (const [pattern, problem] of JOURNAL_PROBLEMS) {
+    if (run.some((message) => pattern.test(message)) && !problems.includes(problem)) problems.push(problem);
+  }
+  const listening = run.map((message) => /Listening at: (\S+)/.exec(message)?.[1]).filter((url): url is string => url !== undefined).pop();
+  if (listening !== undefined) {
+    notes.push(`gunicorn listens at ${listening}`);
+    const port = /:(\d+)(?:\s|\)|$)/.exec(listening)?.[1];
+    if (port !== undefined && Number(port) !== d.port) problems.push(`gunicorn listens on port ${port}, but nginx proxies to ${d.port}`);
+  }
+  const workers = run.filter((message) => /Booting worker with pid/.test(message)).length;
+  if (workers > 0) notes.push(`${workers} gunicorn worker${workers === 1 ? '' : 's'} booted`);
+  const worker = run.map((message) => /Using worker: (\S+)/.exec(message)?.[1]).filter((w): w is string => w !== undefined).pop();
+  if (worker !== undefined) notes.push(`worker class ${worker}`);
+  if (unit.diagnostics.length > 0) notes.push(`${unit.diagnostics.length} line(s) of the status could not be read`);
+  if (unit.truncated.length > 0) notes.push(`cut-off fields: ${unit.truncated.join(', ')} (use systemctl status -l --no-pager for full lines)`);
+  const name = unit.name ?? expectedUnit;
+  if (verdict.health !== 'running') {
+    const why = 'reason' in verdict && verdict.reason !== null ? verdict.reason : verdict.health;
+    return { healthy: false, reason: `${name} is ${verdict.health}: ${why}${problems.length > 0 ? `; ${problems.join('; ')}` : ''}`, unit: unit.name, expectedUnit, health: verdict.health, notes };
+  }
+  if (problems.length > 0) {
+    return { healthy: false, reason: `${name} is running, but ${problems.join('; ')}`, unit: unit.name, expectedUnit, health: verdict.health, notes };
+  }
+  return { healthy: true, reason: verdict.summary, unit: unit.name, expectedUnit, health: verdict.health, notes };
+}

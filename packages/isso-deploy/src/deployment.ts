@@ -1,0 +1,171 @@
+import type { IssoConfig, IssoVersion } from '@nixkit/isso-config';
+
+// The typed description of one Isso deployment. `IssoDeployment` is what a caller writes (every
+// field but `domain` and `acmeEmail` optional); `ResolvedDeployment` is the same with every default
+// filled in, which is what the renderers read.
+
+/** Where Isso's Python source comes from. */
+export type IssoSource =
+  | {
+      /** `pkgs.fetchFromGitHub`, as in the reference article (a fork of Isso). */
+      kind: 'github';
+      owner: string;
+      repo: string;
+      rev: string;
+      /** An SRI hash (`sha256-…`, emitted as `hash`) or a base-32 sha256 (emitted as `sha256`). */
+      hash: string;
+      /** The derivation's `version` attribute (the article uses `"custom"`). */
+      version?: string;
+      /**
+       * The upstream Isso release this source corresponds to, which decides what the config may
+       * use (`${VAR}` expansion needs 0.14.0). Defaults to 0.12.2 for the article's fork.
+       */
+      issoVersion?: string;
+    }
+  | {
+      /** The nixpkgs `isso` package, turned into a Python module so gunicorn can import it. */
+      kind: 'nixpkgs';
+      /** The Isso version of that package (nixpkgs ships 0.14.0). */
+      issoVersion?: string;
+    };
+
+/** The Python build inputs of the `buildPythonPackage` derivation (names in `python3Packages`). */
+export interface PythonDeps {
+  /** `propagatedBuildInputs`. */
+  dependencies?: string[];
+  /** `buildInputs`. */
+  buildDependencies?: string[];
+  /** Test inputs and the `setup.py` command run in `checkPhase`; `null` disables the check. */
+  check?: { inputs: string[]; setupPyCommand: string } | null;
+  /** Extra libraries of the Python environment next to Isso (gunicorn and its worker class). */
+  environment?: string[];
+}
+
+/** The gunicorn command line that serves `isso.run`. */
+export interface GunicornOptions {
+  name?: string;
+  workers?: number;
+  workerClass?: 'sync' | 'gevent' | 'eventlet' | 'gthread' | 'tornado';
+  /** Address inside the container (native mode always binds 127.0.0.1). */
+  bindAddress?: string;
+  preload?: boolean;
+  /** `--worker-tmp-dir`; `null` leaves gunicorn's default. */
+  workerTmpDir?: string | null;
+  /** The WSGI application (`isso.run`, or `isso.dispatch` for several sites). */
+  app?: string;
+}
+
+/** The OCI image built by `dockerTools.buildImage`. */
+export interface ImageOptions {
+  name?: string;
+  tag?: string;
+}
+
+/** The host directory that holds the SQLite database, and where the container sees it. */
+export interface DbVolume {
+  hostPath?: string;
+  containerPath?: string;
+}
+
+/** An nginx `access_log` with a named `log_format`. */
+export interface AccessLog {
+  path: string;
+  format: string;
+}
+
+/** The nginx virtual host in front of Isso. */
+export interface NginxOptions {
+  /** Extra server names (they also become ACME `extraDomainNames`). */
+  aliases?: string[];
+  /** The vhost `root`; the article sets `/data/webserver/<domain>`. `null` omits it. */
+  root?: string | null;
+  /**
+   * The nginx version the plain server block (for hosts without NixOS) is written for; it
+   * decides how HTTP/2 is switched on. Default 1.22.1 (Debian 12).
+   */
+  version?: string;
+  /** `null` keeps nginx's default log. */
+  accessLog?: AccessLog | null;
+  /**
+   * Definitions of log formats the access log uses, emitted into the http block. The article
+   * uses `anonymous`, which this package defines (client address dropped) unless given here.
+   */
+  logFormats?: Record<string, string>;
+  /** Drop cookies set by Isso on the way out, as the article does. */
+  hideCookies?: boolean;
+}
+
+/** Secrets, by reference only: the file lives on the host, outside the Nix store. */
+export interface SecretRefs {
+  /** An environment file on the host (e.g. `/run/secrets/isso.env`), read by systemd. */
+  environmentFile: string;
+  /** Name of the variable in that file holding `[smtp] password`. */
+  smtpPassword?: string;
+  /** Name of the variable in that file holding `[admin] password`. */
+  adminPassword?: string;
+}
+
+export type Backend = 'podman' | 'docker';
+
+/** The description a caller writes. Only `domain` and `acmeEmail` are required. */
+export interface IssoDeployment {
+  /** The name Isso is served under (`comments.example.org`). */
+  domain: string;
+  /** Address the ACME account registers with. */
+  acmeEmail: string;
+  /** Accept the CA's terms of service (`security.acme.acceptTerms`). Never defaulted to true. */
+  acmeAcceptTerms?: boolean;
+  /** The websites allowed to embed the comments (Isso `[general] host`). */
+  sites?: string[];
+  /** Port gunicorn listens on, published on 127.0.0.1 only. */
+  port?: number;
+  source?: IssoSource;
+  python?: PythonDeps;
+  /**
+   * Isso settings by section, as typed by @nixkit/isso-config. `[general] dbpath` and `host`
+   * are derived (from the mode and `sites`) unless given; passwords only as `{ env: NAME }`.
+   */
+  settings?: IssoConfig;
+  gunicorn?: GunicornOptions;
+  image?: ImageOptions;
+  backend?: Backend;
+  /** The oci-containers attribute name; the systemd unit is `<backend>-<name>.service`. */
+  containerName?: string;
+  dbVolume?: DbVolume;
+  nginx?: NginxOptions;
+  secrets?: SecretRefs;
+}
+
+/** A description with every default applied; the renderers read only this. */
+export interface ResolvedDeployment {
+  domain: string;
+  acmeEmail: string;
+  acmeAcceptTerms: boolean;
+  sites: string[];
+  port: number;
+  source:
+    | (Required<Omit<Extract<IssoSource, { kind: 'github' }>, 'issoVersion'>> & { issoVersion: IssoVersion })
+    | { kind: 'nixpkgs'; issoVersion: IssoVersion };
+  python: {
+    dependencies: string[];
+    buildDependencies: string[];
+    check: { inputs: string[]; setupPyCommand: string } | null;
+    environment: string[];
+  };
+  /** The caller's settings after @nixkit/isso-config validation. */
+  settings: IssoConfig;
+  gunicorn: Required<GunicornOptions>;
+  image: Required<ImageOptions>;
+  backend: Backend;
+  containerName: string;
+  dbVolume: Required<DbVolume>;
+  nginx: {
+    aliases: string[];
+    root: string | null;
+    version: string;
+    accessLog: AccessLog | null;
+    logFormats: Record<string, string>;
+    hideCookies: boolean;
+  };
+  secrets: SecretRefs | null;
+}

@@ -1,0 +1,35 @@
+import { attrs, bind, bool, comment, commentBinding, fn, formals, let_, str, type NixBindingItem, type NixExpr } from '@nixkit/nix-expr';
+import { toNixos } from '@nixkit/nginx-vhost';
+import type { ResolvedDeployment } from './deployment.js';
+import { acmeBindings } from './acme-bindings.js';
+import { underField } from './under-field.js';
+import { logFormatPrelude, vhostSpec } from './vhost-spec.js';
+
+/**
+ * nginx in front of Isso, the same in every mode: nginx enabled, the log formats the access log
+ * names (in `commonHttpConfig`, which NixOS places before the server blocks that use them), the
+ * virtual host, and its ACME certificate.
+ */
+export function frontBindings(d: ResolvedDeployment): NixBindingItem[] {
+  const vhost = underField(['nginx'], 'the nginx virtual host', () => toNixos(vhostSpec(d)));
+  const items: NixBindingItem[] = [bind(['services', 'nginx', 'enable'], bool(true))];
+  const prelude = logFormatPrelude(d);
+  if (prelude !== null) items.push(bind(['services', 'nginx', 'commonHttpConfig'], str(prelude)));
+  items.push(bind(['services', 'nginx', 'virtualHosts', d.domain], vhost), ...acmeBindings(d));
+  return items;
+}
+
+/**
+ * `{ config, pkgs, lib, ... }: let … in { … }`: a NixOS module that can be imported on its own.
+ * `header` lines become the comment at the top of the file.
+ */
+export function nixosModule(header: readonly string[], lets: readonly NixBindingItem[], body: readonly NixBindingItem[]): NixExpr {
+  const set = attrs([...body]);
+  const inner = lets.length === 0 ? set : let_([...lets], set);
+  return comment(fn(formals(['config', 'pkgs', 'lib'], { ellipsis: true }), inner), ...header);
+}
+
+/** A binding with a one-line comment above it. */
+export function explained(item: NixBindingItem, ...lines: string[]): NixBindingItem {
+  return commentBinding(item, ...lines);
+}

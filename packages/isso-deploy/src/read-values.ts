@@ -1,0 +1,44 @@
+import { fail, readArray, readString, type FieldPath } from './read-json.js';
+
+// Patterns for the values that end up in Nix, nginx, INI and systemd text. The renderers of the
+// other packages escape what they print; these checks catch values that would escape correctly
+// but mean something other than what the author meant (a path with `..`, a hash of the wrong
+// shape), and say so with the field name.
+export const DOMAIN = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+export const EMAIL = /^[^\s@"'\\<>()[\],;:]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/;
+export const SITE = /^https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?$/;
+export const GITHUB_NAME = /^[A-Za-z0-9_.-]+$/;
+export const GIT_REV = /^[A-Za-z0-9_./+-]+$/;
+export const HASH = /^(?:sha256-[A-Za-z0-9+/]{43}=|sha512-[A-Za-z0-9+/]{86}==|[0-9abcdfghijklmnpqrsvwxyz]{52}|[0-9a-f]{64})$/;
+export const VERSION = /^\d+\.\d+(?:\.\d+)?$/;
+export const DRV_VERSION = /^[A-Za-z0-9_.+-]+$/;
+export const NIX_ATTR = /^[A-Za-z_][A-Za-z0-9_'-]*$/;
+export const ABSOLUTE_PATH = /^\/(?:[A-Za-z0-9_.@+-]+\/?)*$/;
+export const SIMPLE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+export const IMAGE_NAME = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
+export const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+export const BIND_ADDRESS = new RegExp(`^(?:${OCTET}(?:\\.${OCTET}){3}|\\[[0-9A-Fa-f:.]+\\])$`);
+export const WSGI_APP = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*(?::[A-Za-z_][A-Za-z0-9_]*)?$/;
+export const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+export const LOG_FORMAT_NAME = /^[A-Za-z0-9_]+$/;
+
+export const domain = (value: unknown, path: FieldPath) =>
+  readString(value, path, DOMAIN, 'a DNS name such as "comments.example.org"');
+
+export function absolutePath(value: unknown, path: FieldPath): string {
+  const text = readString(value, path, ABSOLUTE_PATH, 'an absolute path of [A-Za-z0-9_.@+-] segments');
+  if (text.split('/').some((segment) => segment === '..' || segment === '.')) {
+    fail(path, value, 'an absolute path without "." or ".." segments');
+  }
+  return text;
+}
+
+export function noControl(value: unknown, path: FieldPath, what: string): string {
+  // eslint-disable-next-line no-control-regex
+  return readString(value, path, /^[^\u0000-\u001f\u007f]+$/, `${what} on one line`);
+}
+
+export const nixAttrList = (value: unknown, path: FieldPath) =>
+  readArray(value, path, (item, p) => readString(item, p, NIX_ATTR, 'a python3Packages attribute name'));
+

@@ -1,0 +1,38 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { addModuleImport } from '../src/index.js';
+
+const add = suite('addModuleImport');
+
+add('appends to an existing imports list and keeps every other byte', () => {
+  const source = '# host\n{ config, ... }:\n{\n  imports = [\n    ./hardware.nix # disks\n  ];\n  time.timeZone = "UTC";\n}\n';
+  const edit = addModuleImport(source, './isso.nix');
+  assert.equal(edit, { ok: true, changed: true, text: source.replace('./hardware.nix # disks\n', './hardware.nix # disks\n    ./isso.nix\n') });
+});
+
+add('creates imports when the module has none, also behind let … in', () => {
+  const edit = addModuleImport('{ pkgs, ... }:\nlet x = 1; in\n{\n  environment.systemPackages = [ ];\n}\n', './isso.nix');
+  assert.ok(edit.ok);
+  if (edit.ok) assert.match(edit.text, /imports = \[ \.\/isso\.nix \];/);
+});
+
+add('does not import the same file twice', () => {
+  const source = '{ ... }:\n{\n  imports = [ ./isso.nix ];\n}\n';
+  assert.equal(addModuleImport(source, './isso.nix'), { ok: true, changed: false, text: source });
+});
+
+add('reports a source that does not parse with line and column, and no text', () => {
+  const edit = addModuleImport('{\n  imports = [ ./a.nix\n', './isso.nix');
+  assert.is(edit.ok, false);
+  if (!edit.ok) {
+    assert.is(edit.diagnostics.length, 1);
+    assert.match(edit.diagnostics[0]!, /^3:\d+: /);
+  }
+});
+
+add('reports a file whose imports is not a list, or that is not a module', () => {
+  assert.is(addModuleImport('{ imports = ./x.nix; }\n', './isso.nix').ok, false);
+  assert.is(addModuleImport('42\n', './isso.nix').ok, false);
+});
+
+add.run();

@@ -1,0 +1,255 @@
+import type { NixBinding, NixBindingItem, NixExpr } from './ast.js';
+import { lex, type Token } from './lex.js';
+import { lineIndex, type Diagnostic, type SourceComment } from './parse-diagnostic.js';
+import { createExprParser, ParseStop } from './parse-expr.js';
+
+/** What `parse()` returns. `expr` is absent exactly when `diagnostics` is not empty. */
+export interface ParseResult {
+  expr?: NixExpr;
+  diagnostics: Diagnostic[];
+  /**
+   * Comments not attached to a node (trailing comments, comments inside expressions, a file
+   * header separated by a blank line), with their positions, so none is lost.
+   */
+  comments: SourceComment[];
+}
+
+export interface ParseOptions {
+  /** Nesting limit (parentheses, lists, sets, lambda bodies…); deeper input is a diagnostic. Default 500. */
+  maxDepth?: number;
+}
+
+/**
+ * Parses Nix 2.x source into the same AST the builders make, with `loc` on every node and the
+ * comments written directly above a binding, a list element or the whole expression in that
+ * node's `comments`. It accepts exactly what `nix-instantiate --parse` (Nix 2.8) accepts,
+ * including its parse-time checks (duplicate attributes, duplicate formals, dynamic attributes in
+ * `let`/`inherit`, out-of-range numbers), except that it does not resolve variables. It never
+ * throws and runs in time linear in the input: invalid input yields one diagnostic with line,
+ * column and what was expected, the way Nix stops at its first error.
+ */
+export function parse(source: string, options: ParseOptions = {}): ParseResult {
+  const { expr, diagnostics, comments } = parseDetailed(source, options);
+  return expr === undefined ? { diagnostics, comments } : { expr, diagnostics, comments };
+}
+
+/** `parse()` plus what the editor needs: bracket positions and the comments each node owns. */
+export interface DetailedParse extends ParseResult {
+  /** Offsets of `{`/`}` of attribute sets and `[`/`]` of lists. */
+  brackets: Map<NixExpr, { open: number; close: number }>;
+  /** The source comments attached to a node or binding (the origin of its `comments`). */
+  attached: Map<object, SourceComment[]>;
+  /** Offset of the `=` of each binding. */
+  equalsAt: Map<NixBinding, number>;
+}
+
+export function parseDetailed(source: string, options: ParseOptions = {}): DetailedParse {
+  const attached = new Map<object, SourceComment[]>();
+  const { tokens, comments } = lex(source);
+  const parser = createExprParser(tokens, options.maxDepth ?? 500);
+  let expr: NixExpr;
+  try {
+    expr = parser.parseFile();
+  } catch (error) {
+    const where = lineIndex(source);
+    let diagnostic: Diagnostic;
+    if (error instanceof ParseStop) {
+      diagnostic = { message: error.message, ...where(error.offset), offset: error.offset };
+      if (error.expected) diagnostic.expected = error.expected;
+    } else if (error instanceof RangeError) {
+      // The depth limit normally stops first; this covers a smaller stack than expected.
+      diagnostic = { message: 'expression nested too deeply', ...where(0), offset: 0 };
+    } else {
+      throw error;
+    }
+    return { diagnostics: [diagnostic], comments, brackets: parser.brackets, attached, equalsAt: parser.equalsAt };
+  }
+  const used = attachComments(expr, source, tokens, comments, parser.parenStarts, attached);
+  return { expr, diagnostics: [], comments: comments.filter((comment) => !used.has(comment)), brackets: parser.brackets, attached, equalsAt: parser.equalsAt };
+}
+
+interface Anchor {
+  lines: string[];
+  comments: SourceComment[];
+}
+
+/**
+ * Comments written on their own lines directly above a token belong to the outermost node that
+ * starts at that token: a binding or `inherit` first, else an expression (a list element, a
+ * binding value, a lambda body, the whole file). This is the inverse of how `print` writes a
+ * node's `comments`. Returns the comments that found an owner.
+ */
+function attachComments(
+  root: NixExpr,
+  source: string,
+  tokens: readonly Token[],
+  comments: readonly SourceComment[],
+  parenStarts: Map<NixExpr, number[]>,
+  attached: Map<object, SourceComment[]>,
+): Set<SourceComment> {
+  const anchors = new Map<number, Anchor>();
+  let k = 0;
+  while (k < comments.length) {
+    const tokenIndex = firstTokenAtOrAfter(tokens, comments[k]!.end);
+    let next = k + 1;
+    while (next < comments.length && comments[next]!.start < tokens[tokenIndex]!.start) next++;
+    const token = tokens[tokenIndex]!;
+    if (token.type !== 'eof') {
+      const run = leadingRun(comments.slice(k, next), token.start, tokenIndex > 0 ? tokens[tokenIndex - 1]!.end : 0, source);
+      if (run.length > 0) anchors.set(token.start, { comments: run, lines: run.flatMap(commentLines) });
+    }
+    k = next;
+  }
+  const used = new Set<SourceComment>();
+  if (anchors.size === 0) return used;
+  const claimAt = (target: { comments?: readonly string[] }, start: number): void => {
+    const anchor = anchors.get(start);
+    if (!anchor) return;
+    anchors.delete(start);
+    target.comments = [...(target.comments ?? []), ...anchor.lines];
+    attached.set(target, [...(attached.get(target) ?? []), ...anchor.comments]);
+    for (const comment of anchor.comments) used.add(comment);
+  };
+  const claim = (target: NixExpr | NixBindingItem): void => {
+    // Outermost parentheses first: their comments were written above the inner ones.
+    const outer = target.kind === 'binding' || target.kind === 'inherit' ? undefined : parenStarts.get(target);
+    if (outer) for (let i = outer.length - 1; i >= 0; i--) claimAt(target, outer[i]!);
+    if (target.loc) claimAt(target, target.loc.start);
+  };
+  // Pre-order with an explicit stack: outer nodes claim first, and deep operator chains cannot
+  // overflow the call stack.
+  const stack: NixExpr[] = [root];
+  while (stack.length > 0 && anchors.size > 0) {
+    const expr = stack.pop()!;
+    claim(expr);
+    const children = childrenOf(expr, claim);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return used;
+}
+
+function pushParts(out: NixExpr[], list: readonly (string | NixExpr)[]): void {
+  for (const part of list) if (typeof part !== 'string') out.push(part);
+}
+
+function pushBindings(out: NixExpr[], items: readonly NixBindingItem[], claim: (item: NixBindingItem) => void): void {
+  for (const item of items) {
+    claim(item);
+    if (item.kind === 'inherit') {
+      if (item.from) out.push(item.from);
+    } else {
+      pushParts(out, item.path);
+      out.push(item.value);
+    }
+  }
+}
+
+/** The direct sub-expressions of a node in source order; binding items are offered to `claim` first. */
+function childrenOf(expr: NixExpr, claim: (item: NixBindingItem) => void): NixExpr[] {
+  const out: NixExpr[] = [];
+  switch (expr.kind) {
+    case 'string':
+    case 'path':
+      pushParts(out, expr.parts);
+      break;
+    case 'attrs':
+      pushBindings(out, expr.bindings, claim);
+      break;
+    case 'let':
+      pushBindings(out, expr.bindings, claim);
+      out.push(expr.body);
+      break;
+    case 'list':
+      out.push(...expr.items);
+      break;
+    case 'with':
+      out.push(expr.scope, expr.body);
+      break;
+    case 'assert':
+      out.push(expr.condition, expr.body);
+      break;
+    case 'if':
+      out.push(expr.condition, expr.then, expr.else);
+      break;
+    case 'lambda':
+      if (expr.param.kind === 'formals') for (const formal of expr.param.formals) if (formal.default) out.push(formal.default);
+      out.push(expr.body);
+      break;
+    case 'call':
+      out.push(expr.fn, ...expr.args);
+      break;
+    case 'select':
+      out.push(expr.subject);
+      pushParts(out, expr.path);
+      if (expr.or) out.push(expr.or);
+      break;
+    case 'hasAttr':
+      out.push(expr.subject);
+      pushParts(out, expr.path);
+      break;
+    case 'unary':
+      out.push(expr.operand);
+      break;
+    case 'binary':
+      out.push(expr.left, expr.right);
+      break;
+    case 'parens':
+      out.push(expr.expr);
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+/**
+ * Of the comments between the previous token (ending at `prevEnd`) and the token at `itemStart`,
+ * the run directly above the token: each on its own line, no blank line inside or below it.
+ */
+function leadingRun(between: readonly SourceComment[], itemStart: number, prevEnd: number, source: string): SourceComment[] {
+  const run: SourceComment[] = [];
+  let cursor = itemStart;
+  for (let k = between.length - 1; k >= 0; k--) {
+    const comment = between[k]!;
+    if (newlines(source, comment.end, cursor) > 1) break;
+    const before = k > 0 ? between[k - 1]!.end : prevEnd;
+    const ownLine = newlines(source, before, comment.start) > 0 || before === 0;
+    if (!ownLine) break;
+    run.unshift(comment);
+    cursor = comment.start;
+  }
+  return run;
+}
+
+function firstTokenAtOrAfter(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function newlines(source: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10) count++;
+    else if (c === 13 && source.charCodeAt(i + 1) !== 10) count++;
+  }
+  return count;
+}
+
+/** `# text` → `text`; a block comment's inner text, one entry per line. */
+export function commentLines(comment: SourceComment): string[] {
+  if (comment.style === 'line') {
+    const text = comment.text.slice(1);
+    return [text.startsWith(' ') ? text.slice(1) : text];
+  }
+  let inner = comment.text.slice(2, -2);
+  if (inner.startsWith(' ')) inner = inner.slice(1);
+  if (inner.endsWith(' ')) inner = inner.slice(0, -1);
+  return inner.split(/\r\n|\r|\n/);
+}

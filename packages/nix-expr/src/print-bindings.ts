@@ -1,0 +1,221 @@
+import type { NixAttrs, NixBindingItem, NixExpr } from './ast.js';
+import { attrName } from './attr-name.js';
+import { NixExprError } from './errors.js';
+import { escapeDoubleQuoted } from './escape-string.js';
+import { printAttrPath, printVar } from './print-atoms.js';
+import { finish, flushIfFull } from './print-buffer.js';
+import { flat, flatBinding, flatSelf, forcesExpansion } from './print-flat.js';
+import { printFloat, printInt } from './print-number.js';
+import {
+  absorbLastArgument,
+  absorbable,
+  bare,
+  commentLines,
+  interpolation,
+  lineStart,
+  node,
+  plain,
+  writeList,
+  type Layout,
+} from './print.js';
+import { SLOT_EXPR, operandLimits } from './precedence.js';
+
+// Attribute sets and `let` bindings in nixfmt layout: `name = value;` with the value on the same
+// line when it fits or can be absorbed, sets in binding values always expanded.
+
+export function attrs(layout: Layout, expr: NixAttrs, ind: string, room: number, wide: boolean): string {
+  const out: string[] = [];
+  writeAttrs(layout, out, expr, ind, room, wide);
+  return finish(out);
+}
+
+export function writeAttrs(layout: Layout, out: string[], expr: NixAttrs, ind: string, room: number, wide: boolean): void {
+  const open = expr.rec ? 'rec {' : '{';
+  if (expr.bindings.length === 0) {
+    out.push(open, ' }');
+    return;
+  }
+  if (expr.bindings.length === 1 && !(wide && forcesExpansion(expr))) {
+    const one = flatBinding(expr.bindings[0]!, room - open.length - 2);
+    if (one !== null) {
+      out.push(open, ' ', one, ' }');
+      return;
+    }
+  }
+  const inner = ind + layout.unit;
+  const newline = `\n${inner}`;
+  out.push(open);
+  const prefixes = bindingPrefixes(newline);
+  for (const item of expr.bindings) {
+    flushIfFull(out);
+    if (!writeLeafBinding(layout, out, item, newline, prefixes)) {
+      out.push(newline);
+      writeBinding(layout, out, item, inner, false);
+    }
+  }
+  out.push(`\n${ind}}`);
+}
+
+/**
+ * The bulk of generated data: `name = leaf;` with a plain name and a one-token value, written in
+ * one go. Returns false for anything else, which takes the general path.
+ */
+function writeLeafBinding(
+  layout: Layout,
+  out: string[],
+  item: NixBindingItem,
+  newline: string,
+  prefixes: Map<string, string>,
+): boolean {
+  if (item.kind !== 'binding' || item.comments !== undefined || item.path.length !== 1) return false;
+  const key = item.path[0];
+  const value = item.value;
+  if (typeof key !== 'string' || value.comments !== undefined) return false;
+  const text = leafText(value);
+  if (text === null) return false;
+  let prefix = prefixes.get(key);
+  if (prefix === undefined) {
+    prefix = `${newline}${attrName(key)} = `;
+    if (prefixes.size < 1024) prefixes.set(key, prefix);
+  }
+  // Strings stay on the binding's line whatever their length, as in nixfmt; other tokens move
+  // below `name =` when the line would be too long.
+  if (value.kind !== 'string' && prefix.length - newline.length + text.length + 1 > layout.width) return false;
+  out.push(prefix, text, ';');
+  return true;
+}
+
+// `⏎  name = ` per indentation and key: generated data repeats the same keys at the same depth.
+const prefixCache = new Map<string, Map<string, string>>();
+
+function bindingPrefixes(newline: string): Map<string, string> {
+  let prefixes = prefixCache.get(newline);
+  if (prefixes === undefined) {
+    if (prefixCache.size >= 64) prefixCache.clear();
+    prefixCache.set(newline, (prefixes = new Map()));
+  }
+  return prefixes;
+}
+
+/** The text of a one-token node without comments (number, variable, one-line literal string), or null. */
+export function leafText(expr: NixExpr): string | null {
+  if (expr.comments !== undefined) return null;
+  switch (expr.kind) {
+    case 'string': {
+      const only = expr.parts.length === 1 ? expr.parts[0] : expr.parts.length === 0 ? '' : undefined;
+      if (typeof only !== 'string' || expr.style === 'indented' || (expr.style === 'auto' && only.includes('\n'))) return null;
+      return `"${escapeDoubleQuoted(only, false)}"`;
+    }
+    case 'int':
+      return printInt(expr);
+    case 'float':
+      return printFloat(expr);
+    case 'var':
+      return printVar(expr);
+    default:
+      return null;
+  }
+}
+
+export function writeBinding(layout: Layout, out: string[], item: NixBindingItem, ind: string, inLet: boolean): void {
+  if (item.comments !== undefined && item.comments.length > 0) out.push(commentLines(item.comments, ind));
+  if (item.kind === 'inherit') {
+    out.push(inheritBinding(layout, item, ind));
+    return;
+  }
+  if (inLet) checkLetPath(item.path);
+  const only = item.path.length === 1 ? item.path[0] : undefined;
+  const path = typeof only === 'string' ? attrName(only) : printAttrPath(item.path, interpolation(layout, ind), 'binding');
+  out.push(path);
+  writeBindingValue(layout, out, item.value, ind, layout.width - path.length - 2);
+  out.push(';');
+}
+
+function checkLetPath(path: readonly (string | NixExpr)[]): void {
+  const first = path[0];
+  if (first === undefined || typeof first === 'string') return;
+  const constant = first.kind === 'string' && first.parts.every((part) => typeof part === 'string');
+  if (!constant) throw new NixExprError('a let binding cannot have a dynamic attribute name', { value: first });
+}
+
+function inheritBinding(layout: Layout, item: Extract<NixBindingItem, { kind: 'inherit' }>, ind: string): string {
+  const oneLine = flatBinding({ ...item, comments: [] }, layout.width);
+  if (oneLine !== null) return oneLine;
+  const inner = ind + layout.unit;
+  let out = 'inherit';
+  if (item.from !== undefined) out += ` (${node(layout, item.from, ind, layout.width - 9, SLOT_EXPR)})`;
+  for (const name of item.names) out += `\n${inner}${attrName(name)}`;
+  return `${out}\n${inner};`;
+}
+
+/** The text after `name =`: on the same line when it fits or can be absorbed, else indented below. */
+function writeBindingValue(layout: Layout, out: string[], value: NixExpr, ind: string, room: number): void {
+  const text = bindingValueText(layout, out, value, ind, room);
+  if (text !== '') out.push(' =', text);
+}
+
+/** Returns text to append, or '' after writing an expanded attribute set into `out` itself. */
+function bindingValueText(layout: Layout, out: string[], value: NixExpr, ind: string, room: number): string {
+  if (value.comments !== undefined && value.comments.length > 0) {
+    const inner = ind + layout.unit;
+    return `\n${inner}${lineStart(layout, value, inner, layout.width - 1, SLOT_EXPR)}`;
+  }
+  if (value.kind === 'var' || value.kind === 'int') {
+    // The common leaves of data trees: one short token, no layout decision but the width.
+    const text = value.kind === 'var' ? printVar(value) : printInt(value);
+    if (text.length + 2 <= room) {
+      out.push(' = ', text);
+      return '';
+    }
+  }
+  if (value.kind === 'attrs') {
+    if (value.bindings.length > 0) {
+      out.push(' = ');
+      writeAttrs(layout, out, value, ind, room - 1, true);
+      return '';
+    }
+  } else if (value.kind === 'list' && value.items.length > 0) {
+    out.push(' = ');
+    writeList(layout, out, value.items, ind, room - 1);
+    return '';
+  } else if (absorbable(value) || value.kind === 'string' || value.kind === 'path' || value.kind === 'raw') {
+    out.push(' = ', bare(layout, value, ind, room - 1));
+    return '';
+  }
+  if (value.kind === 'with' && value.body.kind === 'attrs' && forcesExpansion(value)) {
+    const head = `with ${node(layout, value.scope, ind, room - 7, SLOT_EXPR)};`;
+    return ` ${head} ${attrs(layout, value.body, ind, room - head.length - 2, true)}`;
+  }
+  if (value.kind === 'binary' && (value.op === '//' || value.op === '++' || value.op === '+')) {
+    // nixfmt's compact forms for updates and concatenations: `x = {⏎…⏎}⏎// b;` when the left side
+    // is a set or list (the set expanded), and `x = a // {⏎…⏎};` when the left side fits.
+    const [leftLimit, rightLimit] = operandLimits(value.op);
+    const left = value.left;
+    const right = value.right;
+    // A set on the left is expanded (wide); a list only when the whole does not fit on the line.
+    const wholeFits = left.kind === 'list' && flatSelf(value, SLOT_EXPR, room - 2) !== null;
+    if ((left.kind === 'attrs' || left.kind === 'list') && absorbable(left) && !wholeFits) {
+      const first = left.kind === 'attrs' ? attrs(layout, left, ind, room, true) : bare(layout, left, ind, room);
+      return ` ${first}\n${ind}${value.op} ${node(layout, right, ind, layout.width - value.op.length - 1, rightLimit)}`;
+    }
+    if (absorbable(right)) {
+      const leftText = flat(left, leftLimit, room - value.op.length - 5);
+      if (leftText !== null) {
+        const rest = room - leftText.length - value.op.length - 3;
+        if (right.kind === 'attrs') return ` ${leftText} ${value.op} ${attrs(layout, right, ind, rest, true)}`;
+        const whole = flatSelf(value, SLOT_EXPR, room - 2);
+        return ` ${whole ?? `${leftText} ${value.op} ${bare(layout, right, ind, rest)}`}`;
+      }
+    }
+  }
+  const oneLine = flat(value, SLOT_EXPR, room - 2);
+  if (oneLine !== null) return ` ${oneLine}`;
+  if (value.kind === 'call') {
+    const absorbed = absorbLastArgument(layout, value, ind, room - 1);
+    if (absorbed !== null) return ` ${absorbed}`;
+  }
+  if (value.kind === 'with' && absorbable(value.body)) return ` ${bare(layout, value, ind, room - 1)}`;
+  const inner = ind + layout.unit;
+  return `\n${inner}${plain(layout, value, inner, layout.width - 1, SLOT_EXPR)}`;
+}
+

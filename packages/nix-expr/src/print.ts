@@ -1,0 +1,387 @@
+import type { NixCall, NixExpr, NixFormalsParam, NixLambda } from './ast.js';
+import { checkVariableName } from './attr-name.js';
+import { NixExprError } from './errors.js';
+import { printIndented } from './escape-indented.js';
+import { isIndentedString, printAttrPath, printDoubleQuoted, printPath } from './print-atoms.js';
+import { attrs, leafText, writeAttrs, writeBinding } from './print-bindings.js';
+import { finish, flushIfFull } from './print-buffer.js';
+import {
+  SLOT_NEGATE_OPERAND,
+  SLOT_SUBJECT,
+  flat,
+  flatArgument,
+  flatSelf,
+  flatFormals,
+  forcesExpansion,
+  formalsExpand,
+  wraps,
+} from './print-flat.js';
+import { BINARY_LEVEL, LEVEL_HAS_ATTR, LEVEL_NOT, SLOT_ARGUMENT, SLOT_EXPR, operandLimits } from './precedence.js';
+
+/** Layout options of `print`. */
+export interface PrintOptions {
+  /** Soft line width, not counting indentation (nixfmt: 100). */
+  width?: number;
+  /** Spaces per indentation level (nixfmt: 2). */
+  indent?: number;
+  /** End the output with a newline, as a file should (default true). */
+  finalNewline?: boolean;
+}
+
+export interface Layout {
+  width: number;
+  unit: string;
+}
+
+/**
+ * Prints an expression as Nix source in the layout of nixfmt (RFC 166): 2-space indentation,
+ * collections of two or more items one per line, attribute-set binding values expanded, the last
+ * argument of a call absorbed (`f a {⏎…⏎}`). Parentheses are added exactly where the grammar
+ * needs them, strings and attribute names are escaped for every input, and comments attached
+ * with `comment()` are written as `#` lines. Throws `NixExprError` for a node that has no Nix
+ * syntax (a keyword as a variable, an empty attribute path, a path with spaces, …).
+ */
+export function print(expr: NixExpr, options: PrintOptions = {}): string {
+  const layout: Layout = { width: options.width ?? 100, unit: ' '.repeat(options.indent ?? 2) };
+  // Output goes into one array of chunks joined at the end: building it by concatenation would
+  // leave a rope of millions of intermediate strings for the garbage collector on large trees.
+  const out: string[] = [];
+  writeLineStart(layout, out, expr, '', layout.width, SLOT_EXPR);
+  if (options.finalNewline !== false) out.push('\n');
+  return finish(out);
+}
+
+export function commentLines(comments: readonly string[] | undefined, ind: string): string {
+  if (comments === undefined || comments.length === 0) return '';
+  let out = '';
+  for (const line of comments) {
+    if (/[\r\n]/.test(line)) throw new NixExprError('a comment line cannot contain a line break', { value: line });
+    // Always `# ` + text (the parser drops exactly that one space), `#` alone for an empty line.
+    out += (line === '' ? '#' : `# ${line}`) + '\n' + ind;
+  }
+  return out;
+}
+
+/** A node at the start of a line: its comments go on the lines above it. */
+export function lineStart(layout: Layout, expr: NixExpr, ind: string, room: number, limit: number): string {
+  const out: string[] = [];
+  writeLineStart(layout, out, expr, ind, room, limit);
+  return finish(out);
+}
+
+export function writeLineStart(layout: Layout, out: string[], expr: NixExpr, ind: string, room: number, limit: number): void {
+  if (expr.comments !== undefined && expr.comments.length > 0) out.push(commentLines(expr.comments, ind));
+  if (wraps(expr, limit)) {
+    out.push(plain(layout, expr, ind, room, limit));
+    return;
+  }
+  switch (expr.kind) {
+    case 'list':
+      writeList(layout, out, expr.items, ind, room);
+      return;
+    case 'attrs':
+      writeAttrs(layout, out, expr, ind, room, false);
+      return;
+    default:
+      out.push(bare(layout, expr, ind, room));
+  }
+}
+
+/**
+ * A node anywhere. A commented node in the middle of a line is put inside parentheses with the
+ * comment on its own line, the one place a `#` comment cannot change what follows.
+ */
+export function node(layout: Layout, expr: NixExpr, ind: string, room: number, limit: number): string {
+  if (expr.comments !== undefined && expr.comments.length > 0) {
+    const inner = ind + layout.unit;
+    return `(\n${inner}${lineStart(layout, expr, inner, layout.width, SLOT_EXPR)}\n${ind})`;
+  }
+  return plain(layout, expr, ind, room, limit);
+}
+
+export function plain(layout: Layout, expr: NixExpr, ind: string, room: number, limit: number): string {
+  if (!wraps(expr, limit)) return bare(layout, expr, ind, room);
+  if (expr.kind === 'raw') return `(${bare(layout, expr, ind, room)})`;
+  const oneLine = flatSelf(expr, limit, room);
+  if (oneLine !== null) return oneLine;
+  if (absorbable(expr)) return `(${bare(layout, expr, ind, room - 2)})`;
+  const inner = ind + layout.unit;
+  return `(\n${inner}${bare(layout, expr, inner, layout.width)}\n${ind})`;
+}
+
+/** Forms whose opening bracket can stay on the line before them (`= {`, `f a [`, `(x: {`). */
+export function absorbable(expr: NixExpr): boolean {
+  if (expr.comments !== undefined && expr.comments.length > 0) return false;
+  switch (expr.kind) {
+    case 'attrs':
+      return expr.bindings.length > 0;
+    case 'list':
+      return expr.items.length > 0;
+    case 'string':
+      return isIndentedString(expr);
+    case 'lambda':
+      return expr.param.kind === 'ident' && absorbable(expr.body);
+    case 'parens':
+      return absorbable(expr.expr);
+    default:
+      return false;
+  }
+}
+
+export function interpolation(layout: Layout, ind: string): (expr: NixExpr) => string {
+  return (expr) => flat(expr, SLOT_EXPR, Infinity) ?? node(layout, expr, ind, layout.width, SLOT_EXPR);
+}
+
+export function bare(layout: Layout, expr: NixExpr, ind: string, room: number): string {
+  switch (expr.kind) {
+    case 'string':
+      if (isIndentedString(expr)) return printIndented(expr.parts, ind + layout.unit, ind, interpolation(layout, ind + layout.unit));
+      return printDoubleQuoted(expr, interpolation(layout, ind));
+    case 'path':
+      return printPath(expr, interpolation(layout, ind));
+    case 'raw':
+      return expr.text.includes('#') ? `${expr.text}\n${ind}` : expr.text;
+    case 'parens': {
+      const oneLine = flatSelf(expr, SLOT_EXPR, room);
+      if (oneLine !== null) return oneLine;
+      if (absorbable(expr.expr)) return `(${node(layout, expr.expr, ind, room - 2, SLOT_EXPR)})`;
+      const inner = ind + layout.unit;
+      return `(\n${inner}${lineStart(layout, expr.expr, inner, layout.width, SLOT_EXPR)}\n${ind})`;
+    }
+    case 'list':
+    case 'attrs':
+      return lineStart(layout, expr, ind, room, SLOT_EXPR);
+    case 'let': {
+      const inner = ind + layout.unit;
+      const out = ['let'];
+      for (const item of expr.bindings) {
+        out.push('\n', inner);
+        writeBinding(layout, out, item, inner, true);
+      }
+      out.push('\n', ind, 'in\n', ind);
+      writeLineStart(layout, out, expr.body, ind, layout.width, SLOT_EXPR);
+      return finish(out);
+    }
+    case 'with': {
+      const oneLine = flatSelf(expr, SLOT_EXPR, room);
+      if (oneLine !== null) return oneLine;
+      const head = `with ${node(layout, expr.scope, ind, room - 6, SLOT_EXPR)};`;
+      if (absorbable(expr.body)) return `${head} ${bare(layout, expr.body, ind, room - head.length - 1)}`;
+      return `${head}\n${ind}${lineStart(layout, expr.body, ind, layout.width, SLOT_EXPR)}`;
+    }
+    case 'assert':
+      return (
+        `assert ${node(layout, expr.condition, ind, room - 8, SLOT_EXPR)};\n` +
+        ind +
+        lineStart(layout, expr.body, ind, layout.width, SLOT_EXPR)
+      );
+    case 'if':
+      return ifThenElse(layout, expr, ind, room);
+    case 'lambda':
+      return lambda(layout, expr, ind, room);
+    case 'call':
+      return application(layout, expr, ind, room);
+    case 'select': {
+      const oneLine = flatSelf(expr, SLOT_EXPR, room);
+      if (oneLine !== null) return oneLine;
+      const interpolate = interpolation(layout, ind);
+      let out = `${node(layout, expr.subject, ind, room, SLOT_SUBJECT)}.${printAttrPath(expr.path, interpolate, 'select node')}`;
+      if (expr.or !== undefined) out += ` or ${node(layout, expr.or, ind, room - out.length - 4, SLOT_ARGUMENT)}`;
+      return out;
+    }
+    case 'hasAttr': {
+      const subject = node(layout, expr.subject, ind, room, LEVEL_HAS_ATTR);
+      return `${subject} ? ${printAttrPath(expr.path, interpolation(layout, ind), 'hasAttr node')}`;
+    }
+    case 'unary':
+      return expr.op + node(layout, expr.operand, ind, room - 1, expr.op === '-' ? SLOT_NEGATE_OPERAND : LEVEL_NOT);
+    case 'binary':
+      return operatorChain(layout, expr, ind, room);
+    default:
+      // Literals, variables, search paths and URIs are one token; `flat` also validates them.
+      return flatSelf(expr, SLOT_EXPR, Infinity)!;
+  }
+}
+
+export function writeList(layout: Layout, out: string[], items: readonly NixExpr[], ind: string, room: number): void {
+  if (items.length === 0) {
+    out.push('[ ]');
+    return;
+  }
+  if (items.length === 1) {
+    const item = flat(items[0]!, SLOT_ARGUMENT, room - 4);
+    if (item !== null) {
+      out.push('[ ', item, ' ]');
+      return;
+    }
+  }
+  const inner = ind + layout.unit;
+  const newline = `\n${inner}`;
+  out.push('[');
+  for (const item of items) {
+    flushIfFull(out);
+    const leaf = leafText(item);
+    if (leaf !== null && !wraps(item, SLOT_ARGUMENT)) {
+      out.push(newline, leaf);
+      continue;
+    }
+    out.push(newline);
+    writeLineStart(layout, out, item, inner, layout.width, SLOT_ARGUMENT);
+  }
+  out.push(`\n${ind}]`);
+}
+
+function ifThenElse(layout: Layout, expr: Extract<NixExpr, { kind: 'if' }>, ind: string, room: number): string {
+  const oneLine = flatSelf(expr, SLOT_EXPR, room);
+  if (oneLine !== null) return oneLine;
+  const inner = ind + layout.unit;
+  let out = `if ${node(layout, expr.condition, ind, room - 8, SLOT_EXPR)} then\n${inner}`;
+  out += lineStart(layout, expr.then, inner, layout.width, SLOT_EXPR);
+  const otherwise = expr.else;
+  if (otherwise.kind === 'if' && (otherwise.comments === undefined || otherwise.comments.length === 0)) {
+    return `${out}\n${ind}else ${ifThenElse(layout, otherwise, ind, room - 5)}`;
+  }
+  return `${out}\n${ind}else\n${inner}${lineStart(layout, otherwise, inner, layout.width, SLOT_EXPR)}`;
+}
+
+function lambda(layout: Layout, expr: NixLambda, ind: string, room: number): string {
+  const param = expr.param;
+  if (param.kind === 'ident') {
+    checkVariableName(param.name, 'lambda parameter');
+    const oneLine = flatSelf(expr, SLOT_EXPR, room);
+    if (oneLine !== null) return oneLine;
+    const head = `${param.name}: `;
+    const body = expr.body;
+    const bodyComments = body.comments !== undefined && body.comments.length > 0;
+    if (!bodyComments && ((body.kind === 'lambda' && body.param.kind === 'ident') || absorbable(body))) {
+      return head + bare(layout, body, ind, room - head.length);
+    }
+    const inner = ind + layout.unit;
+    return `${param.name}:\n${inner}${lineStart(layout, body, inner, layout.width, SLOT_EXPR)}`;
+  }
+  const body = expr.body;
+  const bodyText = (): string =>
+    body.kind === 'attrs' && forcesExpansion(body) && body.comments === undefined
+      ? attrs(layout, body, ind, layout.width, true)
+      : lineStart(layout, body, ind, layout.width, SLOT_EXPR);
+  if (!formalsExpand(param)) {
+    const oneLine = flatSelf(expr, SLOT_EXPR, room);
+    if (oneLine !== null) return oneLine;
+    const head = flatFormals(param);
+    if (head.length + 1 <= room) return `${head}:\n${ind}${bodyText()}`;
+  }
+  return `${expandedFormals(layout, param, ind)}:\n${ind}${bodyText()}`;
+}
+
+function expandedFormals(layout: Layout, param: NixFormalsParam, ind: string): string {
+  const inner = ind + layout.unit;
+  let out = '{';
+  for (const formal of param.formals) {
+    checkVariableName(formal.name, 'formal');
+    out += `\n${inner}${formal.name}`;
+    if (formal.default !== undefined) {
+      const room = layout.width - formal.name.length - 4;
+      // A URI literal at the end of the default would swallow the `,` (a URI character).
+      const text = node(layout, formal.default, inner, room, SLOT_EXPR);
+      out += endsWithUri(formal.default) ? ` ? (${text})` : ` ? ${text}`;
+    }
+    out += ',';
+  }
+  if (param.ellipsis) out += `\n${inner}...`;
+  out += `\n${ind}}`;
+  if (param.bind === undefined) return out;
+  checkVariableName(param.bind.name, 'formals binding');
+  return param.bind.position === 'before' ? `${param.bind.name}@${out}` : `${out}@${param.bind.name}`;
+}
+
+function application(layout: Layout, expr: NixCall, ind: string, room: number): string {
+  const oneLine = flatSelf(expr, SLOT_EXPR, room);
+  if (oneLine !== null) return oneLine;
+  const absorbed = absorbLastArgument(layout, expr, ind, room);
+  if (absorbed !== null) return absorbed;
+  const inner = ind + layout.unit;
+  // SLOT_ARGUMENT also parenthesizes a call in function position (`(f a) b`, kept apart).
+  let out = node(layout, expr.fn, ind, room, SLOT_ARGUMENT);
+  for (const arg of expr.args) out += `\n${inner}${lineStart(layout, arg, inner, layout.width, SLOT_ARGUMENT)}`;
+  return out;
+}
+
+/** `f a b {⏎…⏎}`: everything but the last argument flat on the first line, the last one opened there. */
+export function absorbLastArgument(layout: Layout, expr: NixCall, ind: string, room: number): string | null {
+  const last = expr.args[expr.args.length - 1]!;
+  if (!absorbable(last)) return null;
+  let head = flat(expr.fn, SLOT_ARGUMENT, room);
+  for (let i = 0; i < expr.args.length - 1 && head !== null; i++) {
+    const arg = flatArgument(expr.args[i]!, room - head.length - 1);
+    head = arg === null ? null : `${head} ${arg}`;
+  }
+  if (head === null || head.length + 3 > room) return null;
+  return `${head} ${plain(layout, last, ind, room - head.length - 1, SLOT_ARGUMENT)}`;
+}
+
+/** A chain of one operator level, one operand per line with the operator in front when it breaks. */
+function operatorChain(layout: Layout, expr: Extract<NixExpr, { kind: 'binary' }>, ind: string, room: number): string {
+  const oneLine = flatSelf(expr, SLOT_EXPR, room);
+  if (oneLine !== null) return oneLine;
+  const operands: NixExpr[] = [];
+  const operators: string[] = [];
+  const limits: number[] = [];
+  collectChain(expr, operands, operators, limits);
+  let out = node(layout, operands[0]!, ind, room, limits[0]!);
+  for (let i = 1; i < operands.length; i++) {
+    const prefix = `${operators[i - 1]!} `;
+    out += `\n${ind}${prefix}${node(layout, operands[i]!, ind, layout.width - prefix.length, limits[i]!)}`;
+  }
+  return out;
+}
+
+function collectChain(
+  expr: Extract<NixExpr, { kind: 'binary' }>,
+  operands: NixExpr[],
+  operators: string[],
+  limits: number[],
+): void {
+  const [leftLimit, rightLimit] = operandLimits(expr.op);
+  const level = BINARY_LEVEL[expr.op];
+  const sameLevel = (child: NixExpr, limit: number): child is Extract<NixExpr, { kind: 'binary' }> =>
+    child.kind === 'binary' && BINARY_LEVEL[child.op] === level && !wraps(child, limit) &&
+    (child.comments === undefined || child.comments.length === 0);
+  if (sameLevel(expr.left, leftLimit)) collectChain(expr.left, operands, operators, limits);
+  else {
+    operands.push(expr.left);
+    limits.push(leftLimit);
+  }
+  operators.push(expr.op);
+  if (sameLevel(expr.right, rightLimit)) collectChain(expr.right, operands, operators, limits);
+  else {
+    operands.push(expr.right);
+    limits.push(rightLimit);
+  }
+}
+
+/** True when the last token of `expr`'s bare rendering may be a URI literal. */
+function endsWithUri(expr: NixExpr): boolean {
+  switch (expr.kind) {
+    case 'uri':
+      return true;
+    case 'let':
+    case 'with':
+    case 'assert':
+    case 'lambda':
+      return endsWithUri(expr.body);
+    case 'if':
+      return endsWithUri(expr.else);
+    case 'binary':
+      return endsWithUri(expr.right);
+    case 'unary':
+      return endsWithUri(expr.operand);
+    case 'call':
+      return endsWithUri(expr.args[expr.args.length - 1]!);
+    case 'select':
+      return expr.or !== undefined && endsWithUri(expr.or);
+    case 'raw':
+      return true;
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,103 @@
+import type { NixExpr, StringPart } from './ast.js';
+import { truncateAtNul } from './lex.js';
+
+/** One piece of an indented string as the lexer saw it: source text, an escape, or `${…}`. */
+export type IndentedPiece = { text: string; indented: boolean } | { expr: NixExpr };
+
+/**
+ * The value of a `''…''` string, computed exactly as Nix 2.8's `stripIndentation` does: the
+ * smallest indentation (spaces only) over lines with content is removed from every line;
+ * escapes and interpolations end a line's indentation where they stand; the first line counts;
+ * a last line made only of spaces is dropped when the string ends in literal text. Returns the
+ * parts (literal texts and interpolated expressions) with adjacent texts merged and empty texts
+ * dropped, plus whether Nix would see a single constant string (which matters for attribute keys).
+ */
+export function stripIndentation(pieces: readonly IndentedPiece[]): { parts: StringPart[]; constant: boolean } {
+  if (pieces.length === 0) return { parts: [], constant: true };
+
+  let atStartOfLine = true;
+  let minIndent = Infinity;
+  let curIndent = 0;
+  for (const piece of pieces) {
+    if ('expr' in piece || !piece.indented) {
+      if (atStartOfLine) {
+        atStartOfLine = false;
+        minIndent = Math.min(minIndent, curIndent);
+      }
+      continue;
+    }
+    const text = piece.text;
+    for (let j = 0; j < text.length; j++) {
+      const c = text[j];
+      if (atStartOfLine) {
+        if (c === ' ') curIndent++;
+        else if (c === '\n') curIndent = 0;
+        else {
+          atStartOfLine = false;
+          minIndent = Math.min(minIndent, curIndent);
+        }
+      } else if (c === '\n') {
+        atStartOfLine = true;
+        curIndent = 0;
+      }
+    }
+  }
+
+  const out: StringPart[] = [];
+  atStartOfLine = true;
+  let curDropped = 0;
+  for (let index = 0; index < pieces.length; index++) {
+    const piece = pieces[index]!;
+    if ('expr' in piece) {
+      atStartOfLine = false;
+      curDropped = 0;
+      out.push(piece.expr);
+      continue;
+    }
+    // Escapes go through the same stripping as raw text: Nix only distinguishes them above.
+    let s2 = '';
+    const text = piece.text;
+    for (let j = 0; j < text.length; j++) {
+      const c = text[j]!;
+      if (atStartOfLine) {
+        if (c === ' ') {
+          if (curDropped++ >= minIndent) s2 += c;
+        } else if (c === '\n') {
+          curDropped = 0;
+          s2 += c;
+        } else {
+          atStartOfLine = false;
+          curDropped = 0;
+          s2 += c;
+        }
+      } else {
+        s2 += c;
+        if (c === '\n') atStartOfLine = true;
+      }
+    }
+    if (index === pieces.length - 1) {
+      const p = s2.lastIndexOf('\n');
+      if (p >= 0 && /^ *$/.test(s2.slice(p + 1))) s2 = s2.slice(0, p + 1);
+    }
+    out.push(truncateAtNul(s2));
+  }
+
+  const constant = out.length === 1 && typeof out[0] === 'string';
+  return { parts: mergeParts(out), constant };
+}
+
+/** Adjacent literal texts merged, empty texts dropped: the one shape builders also produce. */
+export function mergeParts(parts: readonly StringPart[]): StringPart[] {
+  const merged: StringPart[] = [];
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      if (part === '') continue;
+      const last = merged[merged.length - 1];
+      if (typeof last === 'string') merged[merged.length - 1] = last + part;
+      else merged.push(part);
+    } else {
+      merged.push(part);
+    }
+  }
+  return merged;
+}
