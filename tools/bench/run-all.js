@@ -41,7 +41,8 @@ function packageBenchmarks() {
 }
 
 function coldStart(runs = 11) {
-  const cli = join(root, 'packages', 'isso-deploy', 'dist', 'cli.js');
+  const bin = manifests['isso-deploy'].bin?.['nixkit-isso'];
+  const cli = join(root, 'packages', 'isso-deploy', bin ?? 'dist/cli.js');
   if (!existsSync(cli)) return { note: 'isso-deploy CLI not built' };
   const dir = mkdtempSync(join(tmpdir(), 'nixkit-cold-'));
   const config = join(dir, 'deployment.json');
@@ -62,7 +63,7 @@ function coldStart(runs = 11) {
     }
     const base = median(baseline);
     const ours = median(cliTimes);
-    return { baseMs: base, cliMs: ours, addedMs: ours - base, ratio: ours / base, runs };
+    return { cli: cli.slice(root.length), baseMs: base, cliMs: ours, addedMs: ours - base, ratio: ours / base, runs };
   } catch (error) {
     return { note: String(error.message ?? error).slice(0, 500) };
   } finally {
@@ -133,7 +134,7 @@ function renderMarkdown({ results, failures }, cold, sizes, bundles) {
   if (cold.note) lines.push(`Not measured: ${cold.note}`);
   else {
     lines.push(
-      `\`node packages/isso-deploy/dist/cli.js render\` on the reference deployment: ${cold.cliMs.toFixed(1)} ms, ` +
+      `\`nixkit-isso render\` (\`node ${cold.cli}\`) on the reference deployment: ${cold.cliMs.toFixed(1)} ms, ` +
         `\`node -e 0\`: ${cold.baseMs.toFixed(1)} ms (median of ${cold.runs}). The libraries add ` +
         `**${cold.addedMs.toFixed(1)} ms** (ratio ${cold.ratio.toFixed(2)}; target under 50 ms).`,
     );
