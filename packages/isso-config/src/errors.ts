@@ -23,3 +23,9 @@ export class IssoConfigError extends Error {
     this.issues = issues;
   }
 }
+
+/** Throws one {@link IssoConfigError} for the errors among `issues`; warnings pass. */
+export function throwIfErrors(issues: readonly IssoIssue[]): void {
+  const errors = issues.filter((issue) => issue.severity === 'error');
+  if (errors.length > 0) throw new IssoConfigError(errors);
+}

@@ -1,9 +1,10 @@
 export { ISSO_SCHEMA, type IssoSchema, type IssoSectionSchema, type IssoKeySchema, type IssoValueKind, type IssoValueFormat } from './schema.js';
 export type { IssoConfig, IssoValueOf, IssoDuration, SecretRef, IssoIssue, IssoDiagnostic } from './types.js';
-export { LATEST_ISSO_VERSION, type IssoVersion } from './version.js';
+export { LATEST_ISSO_VERSION, compareIssoVersions, isSupportedIssoVersion, supportsEnvExpansion, type IssoVersion } from './version.js';
 export { IssoConfigError } from './errors.js';
 export { validate, type ValidateOptions, type ValidationResult } from './validate.js';
 export { serialize, type SerializeOptions } from './serialize.js';
+export { toNixosSettings, type NixosSettingsOptions, type NixosIssoSettings, type NixosIniAtom } from './nixos-settings.js';
 export { parse, type ParseOptions, type ParseResult } from './parse.js';
 export { parseRaw, CONFIGPARSER_ERRORS, type RawParseResult, type RawSection, type RawEntry } from './parse-raw.js';
 export { env, isSecretRef } from './secret-ref.js';

@@ -1,5 +1,5 @@
 import { checkConfig, type CheckOptions, type RenderedSection } from './check-config.js';
-import { IssoConfigError } from './errors.js';
+import { throwIfErrors } from './errors.js';
 import type { IssoConfig } from './types.js';
 
 /** Options for {@link serialize}. */
@@ -18,8 +18,7 @@ const ITEM_INDENT = '    ';
  */
 export function serialize(config: IssoConfig, options: SerializeOptions): string {
   const checked = checkConfig(config, options);
-  const errors = checked.issues.filter((issue) => issue.severity === 'error');
-  if (errors.length > 0) throw new IssoConfigError(errors);
+  throwIfErrors(checked.issues);
   return checked.sections.map(renderSection).join('\n');
 }
 

@@ -1,6 +1,6 @@
 import { adviseOn } from './advice.js';
 import { checkConfig, type CheckOptions } from './check-config.js';
-import { IssoConfigError } from './errors.js';
+import { throwIfErrors } from './errors.js';
 import type { IssoConfig, IssoIssue } from './types.js';
 
 /** Options for {@link validate}. */
@@ -10,7 +10,10 @@ export type ValidateOptions = CheckOptions;
 export interface ValidationResult {
   /** The config with only the keys that will be written; durations as seconds. */
   readonly config: IssoConfig;
-  /** Problems Isso tolerates: unknown keys in lenient mode, a missing host, a default password. */
+  /**
+   * Problems Isso tolerates: unknown keys in lenient mode, a missing host, a default admin
+   * password, reply notifications without moderation, an SMTP password sent without TLS.
+   */
   readonly warnings: readonly IssoIssue[];
 }
 
@@ -23,8 +26,7 @@ export interface ValidationResult {
  */
 export function validate(input: unknown, options: ValidateOptions): ValidationResult {
   const checked = checkConfig(input, options);
-  const errors = checked.issues.filter((issue) => issue.severity === 'error');
-  if (errors.length > 0) throw new IssoConfigError(errors);
+  throwIfErrors(checked.issues);
   const warnings = [...checked.issues, ...adviseOn(checked.config)];
   return { config: checked.config, warnings };
 }

@@ -1,3 +1,5 @@
+import { IssoConfigError } from './errors.js';
+
 /**
  * An Isso release the config is written for, as `major.minor` or `major.minor.patch`
  * (`'0.14.0'`, `'0.12.6'`, `'0.13'`). A two-part version means the first release of that line
@@ -16,13 +18,19 @@ const VERSION_PATTERN = /^(0|[1-9]\d*)\.(0|[1-9]\d*)(?:\.(0|[1-9]\d*))?$/;
 const OLDEST: VersionTuple = [0, 12, 0];
 const NEWEST_LINE: VersionTuple = [0, 14, 0];
 
-/** Parses a supported version, or returns undefined for anything else. */
-export function toVersionTuple(version: unknown): VersionTuple | undefined {
+/** Parses any `major.minor[.patch]` release number, supported or not; undefined for other input. */
+function releaseTuple(version: unknown): VersionTuple | undefined {
   if (typeof version !== 'string') return undefined;
   const match = VERSION_PATTERN.exec(version);
   if (!match) return undefined;
   const tuple: VersionTuple = [Number(match[1]), Number(match[2]), Number(match[3] ?? 0)];
-  if (compareVersions(tuple, OLDEST) < 0) return undefined;
+  return tuple.every(Number.isSafeInteger) ? tuple : undefined;
+}
+
+/** Parses a supported version, or returns undefined for anything else. */
+export function toVersionTuple(version: unknown): VersionTuple | undefined {
+  const tuple = releaseTuple(version);
+  if (!tuple || compareVersions(tuple, OLDEST) < 0) return undefined;
   // Any patch release of the newest known line is accepted; a newer line may change the format.
   if (tuple[0] !== NEWEST_LINE[0] || tuple[1] > NEWEST_LINE[1]) return undefined;
   return tuple;
@@ -58,4 +66,42 @@ export function expandsEnvironment(version: VersionTuple): boolean {
 /** Up to 0.12.5 Isso's parser used configparser's `%` interpolation, so `%` had to be doubled. */
 export function interpolatesPercent(version: VersionTuple): boolean {
   return !atLeast(version, '0.12.6');
+}
+
+/** What `releaseTuple` accepts, for error messages. */
+const ACCEPTED_RELEASE = 'a release number major.minor or major.minor.patch without leading zeros, e.g. "0.14.0" or "0.13"';
+
+function requireRelease(version: unknown): VersionTuple {
+  const tuple = releaseTuple(version);
+  if (tuple) return tuple;
+  const message = `version ${JSON.stringify(version)} is not an Isso release number; accepted: ${ACCEPTED_RELEASE}`;
+  throw new IssoConfigError([{ severity: 'error', code: 'invalid-version', path: [], value: version, accepted: ACCEPTED_RELEASE, message }]);
+}
+
+/**
+ * True when this package writes configs for `version`: a release number from 0.12.0 up to any
+ * 0.14.x, in the {@link IssoVersion} form (`'0.14.0'`, `'0.13'`). Use it to check a version that
+ * arrives as plain data before handing it to `serialize`, `validate` or `toNixosSettings`.
+ */
+export function isSupportedIssoVersion(version: unknown): version is IssoVersion {
+  return toVersionTuple(version) !== undefined;
+}
+
+/**
+ * Compares two Isso release numbers (`major.minor` or `major.minor.patch`) numerically, so that
+ * `0.12.10` is newer than `0.12.9` and `'0.13'` equals `'0.13.0'`. Returns a negative number,
+ * zero or a positive number as `a` is older than, equal to or newer than `b`; any release number
+ * is compared, supported or not. Throws {@link IssoConfigError} for text that is not one.
+ */
+export function compareIssoVersions(a: string, b: string): number {
+  return compareVersions(requireRelease(a), requireRelease(b));
+}
+
+/**
+ * True when Isso `version` expands `$NAME` and `${NAME}` in config values from the environment
+ * (0.14.0 and later), so `{ env: 'NAME' }` references can keep secrets out of the file. Throws
+ * {@link IssoConfigError} for text that is not a release number.
+ */
+export function supportsEnvExpansion(version: string): boolean {
+  return expandsEnvironment(requireRelease(version));
 }

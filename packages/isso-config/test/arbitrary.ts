@@ -99,3 +99,19 @@ function at(version: IssoVersion, since: string): boolean {
   for (let i = 0; i < 3; i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
   return true;
 }
+
+const HOSTILE_FIELDS = [
+  ['general', 'name', 'string'],
+  ['smtp', 'password', 'string'],
+  ['server', 'trusted-proxies', 'newline-list'],
+  ['markup', 'allowed-elements', 'comma-list'],
+] as const;
+
+/** A raw hostile string for one of four fields: the value itself, or one item of a two-item list. */
+export function hostileField(random: () => number, expandsEnv: boolean) {
+  const [section, key, kind] = pick(random, HOSTILE_FIELDS);
+  const raw = hostileString(random, 6, FRAGMENTS);
+  const items = [raw, representable(hostileString(random, 3, FRAGMENTS), expandsEnv) || 'x'];
+  if (random() < 0.5) items.reverse();
+  return { section, key, kind, raw, items, value: kind === 'string' ? raw : items };
+}

@@ -1,40 +1,12 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { hostileString, intBetween, pick, seededRandom } from '../../../tools/test-helpers/index.js';
-import { ISSO_SCHEMA, IssoConfigError, serialize, validate, type IssoConfig, type IssoSchema, type IssoValueKind, type IssoVersion } from '../src/index.js';
-import { FRAGMENTS, VERSIONS, arbitraryConfig, representable } from './arbitrary.js';
+import { IssoConfigError, serialize, validate, type IssoConfig, type IssoValueKind, type IssoVersion } from '../src/index.js';
+import { FRAGMENTS, VERSIONS, arbitraryConfig, hostileField, representable } from './arbitrary.js';
 import { readWithPython, type PythonCase } from './isso-python.js';
+import { expectedValue, kindsOf, readingRules as version } from './expected-read.js';
 
 const Serialize = suite('serialize (read back by Python configparser with Isso rules)');
-
-const SCHEMA: IssoSchema = ISSO_SCHEMA;
-
-function version(v: IssoVersion) {
-  const [, minor = 0, patch = 0] = v.split('.').map(Number);
-  return { interpolation: minor < 12 || (minor === 12 && patch < 6), expand: minor >= 14 };
-}
-
-function isRef(value: unknown): value is { env: string } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'env' in value;
-}
-
-/** What Isso's accessor returns for a typed value. */
-function expected(kind: IssoValueKind, value: unknown, env: Record<string, string>): unknown {
-  if (isRef(value)) return env[value.env];
-  if (kind === 'comma-list') return (value as string[]).length === 0 ? [''] : value;
-  if (kind === 'int' || kind === 'duration') return typeof value === 'string' ? Number(value) : value;
-  return value;
-}
-
-function kindsOf(config: Record<string, Record<string, unknown>>): Record<string, Record<string, IssoValueKind>> {
-  const kinds: Record<string, Record<string, IssoValueKind>> = {};
-  for (const [section, values] of Object.entries(config)) {
-    for (const key of Object.keys(values)) {
-      (kinds[section] ??= {})[key] = SCHEMA[section]?.keys[key]?.kind ?? 'string';
-    }
-  }
-  return kinds;
-}
 
 Serialize('random valid configs with hostile strings read back identically, every key and nothing else', () => {
   const seed = 20261124;
@@ -68,7 +40,7 @@ Serialize('random valid configs with hostile strings read back identically, ever
       for (const [key, value] of Object.entries(values)) {
         const read = result.typed[section]?.[key];
         const kind = c.kinds[section]![key]!;
-        const want = SCHEMA[section]?.keys[key] ? expected(kind, value, c.env) : typeof value === 'string' ? value : String(value);
+        const want = expectedValue(section, key, value, kind, c.env);
         assert.equal(read, { ok: true, value: want }, `[${section}] ${key}: ${context}`);
         keysChecked++;
       }
@@ -87,16 +59,7 @@ Serialize('raw hostile strings are either read back identically or refused becau
   for (let i = 0; i < 2000; i++) {
     const v = pick(random, ['0.12.6', '0.13.0', '0.14.0'] as const);
     const { expand } = version(v);
-    const [section, key, kind] = pick(random, [
-      ['general', 'name', 'string'],
-      ['smtp', 'password', 'string'],
-      ['server', 'trusted-proxies', 'newline-list'],
-      ['markup', 'allowed-elements', 'comma-list'],
-    ] as const);
-    const raw = hostileString(random, 6, FRAGMENTS);
-    const items = [raw, representable(hostileString(random, 3, FRAGMENTS), expand) || 'x'];
-    if (random() < 0.5) items.reverse();
-    const value = kind === 'string' ? raw : items;
+    const { section, key, kind, raw, items, value } = hostileField(random, expand);
     let text: string;
     let accepted = true;
     let codes = '';

@@ -1,6 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { env, IssoConfigError, serialize, type IssoConfig } from '../src/index.js';
+import { catchError } from './catch-error.js';
 
 const Serialize = suite('serialize');
 
@@ -111,15 +112,5 @@ Serialize('refuses unsupported versions', () => {
     assert.match(catchError(() => serialize({}, { version: version as '0.14' })).message, /0\.12\.0/);
   }
 });
-
-function catchError(fn: () => unknown): IssoConfigError {
-  try {
-    fn();
-  } catch (error) {
-    assert.instance(error, IssoConfigError);
-    return error as IssoConfigError;
-  }
-  throw new Error('expected an IssoConfigError');
-}
 
 Serialize.run();

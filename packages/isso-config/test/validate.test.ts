@@ -1,17 +1,12 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { IssoConfigError, validate } from '../src/index.js';
+import { validate, type IssoConfigError } from '../src/index.js';
+import { catchError } from './catch-error.js';
 
 const Validate = suite('validate');
 
 function errorOf(input: unknown, lenient = false): IssoConfigError {
-  try {
-    validate(input, { version: '0.14.0', lenient });
-  } catch (error) {
-    assert.instance(error, IssoConfigError);
-    return error as IssoConfigError;
-  }
-  throw new Error('expected an IssoConfigError');
+  return catchError(() => validate(input, { version: '0.14.0', lenient }));
 }
 
 Validate('returns the config with durations in seconds and no warnings for a complete config', () => {
@@ -76,6 +71,31 @@ Validate('treats undefined values as absent, as JavaScript callers expect', () =
 Validate('warns about a missing host and an enabled admin with the default password', () => {
   const result = validate({ admin: { enabled: true } }, { version: '0.14.0' });
   assert.equal(result.warnings.map((w) => w.code), ['missing-host', 'default-admin-password']);
+});
+
+Validate('warns about reply notifications without moderation, and only then', () => {
+  const codes = (input: unknown) => validate(input, { version: '0.14.0' }).warnings.map((w) => w.code);
+  const host = { host: ['https://a'] };
+  const warning = validate({ general: { ...host, 'reply-notifications': true } }, { version: '0.14.0' }).warnings[0];
+  assert.equal([warning?.severity, warning?.code, warning?.path], ['warning', 'unmoderated-reply-notifications', ['general', 'reply-notifications']]);
+  assert.match(warning!.message, /^\[general\] reply-notifications = true .*spam.*; accepted: \[moderation\] enabled = true/);
+  assert.equal(codes({ general: { ...host, 'reply-notifications': true }, moderation: { enabled: false } }), ['unmoderated-reply-notifications']);
+  assert.equal(codes({ general: { ...host, 'reply-notifications': true }, moderation: { enabled: true } }), []);
+  assert.equal(codes({ general: { ...host, 'reply-notifications': false } }), []);
+});
+
+Validate('warns when an SMTP password would be sent without TLS, and only then', () => {
+  const codes = (smtp: unknown) => validate({ general: { host: ['https://a'] }, smtp }, { version: '0.14.0' }).warnings.map((w) => w.code);
+  const warning = validate({ general: { host: ['https://a'] }, smtp: { password: { env: 'P' }, security: 'none' } }, { version: '0.14.0' }).warnings[0];
+  assert.equal([warning?.code, warning?.path, warning?.value], ['cleartext-smtp-login', ['smtp', 'security'], 'none']);
+  assert.match(warning!.message, /clear text; accepted: "starttls" or "ssl"/);
+  assert.equal(codes({ password: 'secret', security: 'none' }), ['cleartext-smtp-login']);
+  assert.equal(codes({ password: 'secret', security: { env: 'SMTP_SECURITY' } }), ['cleartext-smtp-login']);
+  assert.equal(codes({ password: 'secret', security: 'starttls' }), []);
+  assert.equal(codes({ password: 'secret', security: 'ssl' }), []);
+  assert.equal(codes({ password: 'secret' }), [], 'Isso defaults to starttls');
+  assert.equal(codes({ password: '', security: 'none' }), [], 'no password, no login');
+  assert.equal(codes({ security: 'none' }), []);
 });
 
 Validate('refuses invalid names even in lenient mode', () => {

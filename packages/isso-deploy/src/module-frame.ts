@@ -13,7 +13,8 @@ import { logFormatPrelude, vhostSpec } from './vhost-spec.js';
 export function frontBindings(d: ResolvedDeployment): NixBindingItem[] {
   const vhost = underField(['nginx'], 'the nginx virtual host', () => toNixos(vhostSpec(d)));
   const items: NixBindingItem[] = [bind(['services', 'nginx', 'enable'], bool(true))];
-  const prelude = logFormatPrelude(d);
+  // NixOS's http block defines $connection_upgrade itself, before commonHttpConfig.
+  const prelude = logFormatPrelude(d, { connectionUpgradeMap: false });
   if (prelude !== null) items.push(bind(['services', 'nginx', 'commonHttpConfig'], str(prelude)));
   items.push(bind(['services', 'nginx', 'virtualHosts', d.domain], vhost), ...acmeBindings(d));
   return items;

@@ -38,7 +38,7 @@ export function plainFiles(d: ResolvedDeployment, mode: DeploymentMode): PlainFi
   container.volumes = [...(container.volumes ?? []), { source: HOST_CONFIG_PATH, target: CONTAINER_CONFIG_PATH, options: ['ro'] }];
   container.environment = { ISSO_SETTINGS: CONTAINER_CONFIG_PATH };
   delete container.backend;
-  const prelude = logFormatPrelude(d) ?? '';
+  const prelude = logFormatPrelude(d, { connectionUpgradeMap: true }) ?? '';
   return {
     issoConf: issoConfText(d, mode),
     nginxServer: underField(['nginx'], 'the nginx server block', () =>

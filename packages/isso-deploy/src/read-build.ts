@@ -1,8 +1,7 @@
-import type { IssoVersion } from '@nixkit/isso-config';
+import { isSupportedIssoVersion, type IssoVersion } from '@nixkit/isso-config';
 import type { ResolvedDeployment } from './deployment.js';
 import { ARTICLE_PYTHON, ARTICLE_SOURCE, NIXPKGS_ISSO_VERSION } from './defaults.js';
 import { IssoDeploymentError } from './errors.js';
-import { compareVersions } from './isso-version.js';
 import { fail, optional, readEnum, readObject, readString, type FieldPath } from './read-json.js';
 import { DRV_VERSION, GIT_REV, GITHUB_NAME, HASH, VERSION, nixAttrList } from './read-values.js';
 
@@ -14,8 +13,8 @@ export function readSource(value: unknown, path: FieldPath): ResolvedDeployment[
   const versionOf = (o: Record<string, unknown>, fallback: IssoVersion) =>
     optional(o, 'issoVersion', path, (x, p) => {
       const text = readString(x, p, VERSION, 'an Isso release from "0.12.0" to "0.14.x", such as "0.14.0"');
-      if (compareVersions(text, '0.12.0') < 0 || compareVersions(text, '0.15.0') >= 0) fail(p, x, 'an Isso release from "0.12.0" to "0.14.x", such as "0.14.0"');
-      return text as IssoVersion;
+      if (!isSupportedIssoVersion(text)) fail(p, x, 'an Isso release from "0.12.0" to "0.14.x", such as "0.14.0"');
+      return text;
     }, fallback);
   if (kind === 'nixpkgs') {
     const o = readObject(value, path, ['kind', 'issoVersion']);

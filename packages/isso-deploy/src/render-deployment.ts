@@ -38,11 +38,7 @@ export interface RenderResult {
 /** Warnings for a resolved deployment: the ACME terms, and Isso's own advice on the settings. */
 function warningsFor(d: ResolvedDeployment, mode: DeploymentMode): string[] {
   const advice = validate(issoSettings(d, mode), { version: d.source.issoVersion as IssoVersion }).warnings;
-  const smtp = issoSettings(d, mode).smtp;
-  const cleartext = smtp?.password !== undefined && smtp.security === 'none'
-    ? ['[smtp] security = none sends the SMTP password in clear text; use "starttls" or "ssl"']
-    : [];
-  return [...acmeWarnings(d), ...advice.map((issue) => `Isso settings: ${issue.message}`), ...cleartext];
+  return [...acmeWarnings(d), ...advice.map((issue) => `Isso settings: ${issue.message}`)];
 }
 
 function moduleExpr(d: ResolvedDeployment, mode: DeploymentMode, warnings: readonly string[]): NixExpr {

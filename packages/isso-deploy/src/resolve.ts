@@ -1,3 +1,4 @@
+import { supportsEnvExpansion } from '@nixkit/isso-config';
 import type { IssoDeployment, ResolvedDeployment, SecretRefs } from './deployment.js';
 import type { DeploymentMode } from './deployment-mode.js';
 import {
@@ -12,7 +13,6 @@ import {
   defaultSites,
 } from './defaults.js';
 import { IssoDeploymentError } from './errors.js';
-import { supportsEnvExpansion } from './isso-version.js';
 import { optional, readArray, readBoolean, readEnum, readInteger, readObject, readString } from './read-json.js';
 import { readPython, readSource } from './read-build.js';
 import { readGunicorn, readNginx, readSecrets } from './read-service.js';

@@ -22,12 +22,13 @@ export function vhostSpec(d: ResolvedDeployment): Vhost {
 
 /**
  * The http-level lines the access log needs: the definition of its log format (only that one),
- * or null when it uses none of its own. `combined` is nginx's built-in format.
+ * or null when it uses none of its own. `combined` is nginx's built-in format. `connectionUpgradeMap`
+ * adds the `$connection_upgrade` map for a plain nginx.conf; NixOS's http block has its own.
  */
-export function logFormatPrelude(d: ResolvedDeployment): string | null {
+export function logFormatPrelude(d: ResolvedDeployment, options: { connectionUpgradeMap: boolean }): string | null {
   const used = d.nginx.accessLog?.format;
   const formats = Object.entries(d.nginx.logFormats).filter(([name]) => name === used && name !== 'combined');
   if (formats.length === 0) return null;
   return underField(['nginx', 'logFormats', formats[0]![0]], 'the nginx log format', () =>
-    nginxHttpPrelude({ logFormats: formats.map(([name, format]) => ({ name, format })) }));
+    nginxHttpPrelude({ logFormats: formats.map(([name, format]) => ({ name, format })), connectionUpgradeMap: options.connectionUpgradeMap }));
 }

@@ -1,14 +1,9 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { hostileString, nixParseOrThrow, runPythonJson, seededRandom } from '../../../tools/test-helpers/index.js';
-import { IssoDeploymentError, renderNixosModule, resolveDeployment, type IssoDeployment } from '../src/index.js';
-import { decodeStubPath, evalModules, writtenText } from './nix-stubs.js';
+import { IssoDeploymentError, renderNixosModule, type IssoDeployment } from '../src/index.js';
+import { PYTHON_NAMES, decodeStubPath, evalModules, writtenText } from './nix-stubs.js';
 import { ARTICLE_DEPLOYMENT, GOLDEN_CASES, MINIMAL, WITH_SECRETS, WITH_SECRETS_NO_SOURCE } from './fixtures.js';
-
-const PYTHON_NAMES = (() => {
-  const p = resolveDeployment(MINIMAL).python;
-  return [...p.dependencies, ...p.buildDependencies, ...(p.check?.inputs ?? []), ...p.environment];
-})();
 
 /** Reads isso.conf texts the way Isso does (configparser, no interpolation from 0.12.6 on). */
 const READ_ISSO_CONF = `

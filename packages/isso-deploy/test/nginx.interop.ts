@@ -1,8 +1,9 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { HOSTILE_FRAGMENTS, hostileString, nginxSandbox, nginxTest, seededRandom } from '../../../tools/test-helpers/index.js';
-import { IssoDeploymentError, renderPlainFiles } from '../src/index.js';
+import { DEPLOYMENT_MODES, IssoDeploymentError, renderNixosModule, renderPlainFiles } from '../src/index.js';
 import { ARTICLE_DEPLOYMENT } from './fixtures.js';
+import { PYTHON_NAMES, evalModules } from './nix-stubs.js';
 
 const plain = suite('renderPlainFiles: nginx -t');
 
@@ -24,11 +25,28 @@ plain('the article server block passes nginx -t with its log format', () => {
   assert.match(result.dump, /access_log \S+comments\.luffy\.cx\.log anonymous;/);
 });
 
-plain('the http lines the NixOS module adds sit next to NixOS\'s own connection_upgrade map', () => {
+plain('each NixOS module\'s commonHttpConfig leaves the map to NixOS and works after NixOS\'s own', () => {
+  // services.isso always runs pkgs.isso, so that mode takes the article without its fork.
+  const { source: _fork, ...withoutSource } = ARTICLE_DEPLOYMENT;
+  const modules = DEPLOYMENT_MODES.map((mode) => renderNixosModule(mode === 'nixos-module' ? withoutSource : ARTICLE_DEPLOYMENT, { mode }));
+  const commons = evalModules(modules, 'r: r.services.nginx.commonHttpConfig', PYTHON_NAMES) as string[];
   const files = renderPlainFiles(ARTICLE_DEPLOYMENT);
-  const prelude = files.nginxServer.slice(0, files.nginxServer.indexOf('server {'));
-  const nixosMap = 'map $http_upgrade $connection_upgrade {\n  default upgrade;\n  \'\' close;\n}\n';
-  const result = nginxTest(`${nixosMap}${prelude}${sandboxed(files.nginxServer.slice(prelude.length), 'comments.luffy.cx')}`);
+  const server = files.nginxServer.slice(files.nginxServer.indexOf('server {'));
+  // What NixOS's nginx module writes into its http block before commonHttpConfig.
+  const nixosMap = 'map $http_upgrade $connection_upgrade {\n  default upgrade;\n  \'\'      close;\n}\n';
+  commons.forEach((common, i) => {
+    assert.not.match(common, /connection_upgrade/, DEPLOYMENT_MODES[i]);
+    assert.match(common, /^log_format anonymous /m, DEPLOYMENT_MODES[i]);
+    const result = nginxTest(`${nixosMap}${common}${sandboxed(server, 'comments.luffy.cx')}`);
+    assert.ok(result.ok, `${DEPLOYMENT_MODES[i]}: ${result.output}`);
+  });
+});
+
+plain('the plain file keeps the map, so it also works next to a host\'s own copy of it', () => {
+  const files = renderPlainFiles(ARTICLE_DEPLOYMENT);
+  assert.match(files.nginxServer, /^map \$http_upgrade \$connection_upgrade \{/);
+  const hostMap = 'map $http_upgrade $connection_upgrade {\n  default upgrade;\n  \'\' close;\n}\n';
+  const result = nginxTest(hostMap + sandboxed(files.nginxServer, 'comments.luffy.cx'));
   assert.ok(result.ok, result.output);
 });
 

@@ -1,4 +1,6 @@
 import { nixEvalJsonOrThrow } from '../../../tools/test-helpers/index.js';
+import { resolveDeployment } from '../src/index.js';
+import { MINIMAL } from './fixtures.js';
 
 // Stub arguments for evaluating a rendered module with nix-instantiate, without nixpkgs: every
 // package function returns its arguments plus an `outPath`, so "${drv}" interpolation works, and
@@ -35,6 +37,12 @@ export function stubbedApply(pythonNames: readonly string[], encode = false): st
   lib = { mkDefault = x: x; mkForce = x: x; concatStringsSep = builtins.concatStringsSep; };
 in module { config = { }; inherit pkgs lib; }`;
 }
+
+/** The python3Packages names the default deployment uses, which the stubs must provide. */
+export const PYTHON_NAMES: readonly string[] = (() => {
+  const p = resolveDeployment(MINIMAL).python;
+  return [...p.dependencies, ...p.buildDependencies, ...(p.check?.inputs ?? []), ...p.environment];
+})();
 
 /** Evaluates `select` (a Nix function of the module's result) for each module, in one run. */
 export function evalModules(modules: readonly string[], select: string, pythonNames: readonly string[], encode = false): unknown[] {

@@ -36,6 +36,15 @@ module('reproduces the article: fork, Python env, writeText, buildImage, oci-con
   assert.ok(text.startsWith('# Isso comment server for comments.luffy.cx'));
 });
 
+module('leaves the $connection_upgrade map to NixOS\'s http block in every mode; the plain nginx file keeps it', () => {
+  for (const { mode, deployment } of GOLDEN_CASES) {
+    const text = renderNixosModule(deployment, { mode });
+    assert.match(text, /services\.nginx\.commonHttpConfig = ''\n\s+log_format anonymous /, mode);
+    assert.not.ok(text.includes('connection_upgrade'), mode);
+    assert.ok(renderPlainFiles(deployment, { mode }).nginxServer.startsWith('map $http_upgrade $connection_upgrade {\n'), mode);
+  }
+});
+
 module('enables the backend it configures: docker when asked', () => {
   const text = renderNixosModule({ ...MINIMAL, backend: 'docker' });
   assert.ok(text.includes('virtualisation.docker.enable = true;'));

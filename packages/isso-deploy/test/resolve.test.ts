@@ -146,6 +146,8 @@ resolve('requires an environment file for { env } references written in the sett
 resolve('refuses an Isso version outside what the config writer supports', () => {
   assert.equal(refusal({ ...minimal, source: { kind: 'nixpkgs', issoVersion: '0.11.1' } }).path, ['source', 'issoVersion']);
   assert.equal(refusal({ ...minimal, source: { kind: 'nixpkgs', issoVersion: '1.0' } }).path, ['source', 'issoVersion']);
+  assert.equal(refusal({ ...minimal, source: { kind: 'nixpkgs', issoVersion: '0.014.0' } }).path, ['source', 'issoVersion']);
+  assert.equal(refusal({ ...minimal, source: { kind: 'nixpkgs', issoVersion: '0.15.0' } }).path, ['source', 'issoVersion']);
 });
 
 resolve('keeps a log format named __proto__ as an ordinary format', () => {

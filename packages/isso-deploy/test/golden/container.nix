@@ -94,10 +94,6 @@ in
   };
   services.nginx.enable = true;
   services.nginx.commonHttpConfig = ''
-    map $http_upgrade $connection_upgrade {
-      default upgrade;
-      ''' close;
-    }
     log_format anonymous "- - [$time_local] \"$request\" $status $body_bytes_sent \"$http_referer\" \"$http_user_agent\"";
   '';
   services.nginx.virtualHosts."comments.luffy.cx" = {
