@@ -46,9 +46,12 @@ export function applyContinuation(reader: UnitReader, line: string): boolean {
         const files = text.slice(branch[0].length).split(', ');
         for (const file of files) current.files.push(file);
         if (cut) unit.truncated.push(`dropIns.${index}.files.${current.files.length - 1}`);
-      } else {
+      } else if (text.startsWith('/')) {
         unit.dropIns.push({ directory: text, files: [] });
         if (cut) unit.truncated.push(`dropIns.${index + 1}.directory`);
+      } else {
+        // Drop-in directories are absolute paths; anything else (`...` elisions) is not ours.
+        return false;
       }
       return true;
     }

@@ -62,8 +62,13 @@ export function parseJournalLine(line: string, lineNumber: number, clock: Journa
 
 function entry(
   line: number, timestamp: string, date: Date | null, month: number | null, day: number | null,
-  time: string | null, host: string, rest: string,
+  time: string | null, hostToken: string, restAfterHost: string,
 ): JournalEntry {
+  // Pastes of `journalctl --no-hostname` have no host: the token after the time is then
+  // `identifier[pid]:`, and no host name ends with a colon.
+  const noHost = hostToken.endsWith(':');
+  const host = noHost ? null : hostToken;
+  const rest = noHost ? `${hostToken} ${restAfterHost}` : restAfterHost;
   // `identifier[pid]: message`; kernel lines have no pid, and a line without `: ` has no identifier.
   const colon = rest.indexOf(': ');
   const head = colon < 0 ? (rest.endsWith(':') ? rest.slice(0, -1) : null) : rest.slice(0, colon);

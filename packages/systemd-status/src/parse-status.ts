@@ -4,8 +4,10 @@ import { createContext, type ParseContext } from './context.js';
 import { cutKeyValue, cutMessage } from './cut-marker.js';
 import { eachLine } from './each-line.js';
 import { newUnit } from './new-unit.js';
+import { normalizeIndent } from './normalize-indent.js';
 import { parseHeader } from './parse-header.js';
 import { parseJournalLine } from './parse-journal-line.js';
+import { isPagerStatus, isShellCommand } from './pasted-chrome.js';
 import { stripEscapes } from './strip-escapes.js';
 import { CONTINUED, splitKeyLine } from './unit-keys.js';
 import type { ParseOptions, StatusOutput, SystemdUnitStatus } from './types.js';
@@ -21,7 +23,6 @@ interface NamedWarning {
 }
 
 const NOT_FOUND = /^\s*Unit (\S+) could not be found\.\s*$/;
-const PROMPT = /^\s*\S{0,80}[$#%>] (?:sudo )?systemctl /;
 const JOURNAL_MARKER = /^\s*-- [^\n]{0,200} --\s*$/;
 const CHANGED = /^Warning: (?:The unit file, source configuration file or drop-ins of )?(\S+) changed on disk/;
 
@@ -40,7 +41,7 @@ export function parseStatusOutput(text: string, options?: ParseOptions): StatusO
     return out;
   }
   const state = new StatusReader(out, ctx);
-  eachLine(text, ctx.meter, (line, lineNumber) => state.read(stripEscapes(line), lineNumber));
+  eachLine(text, ctx.meter, (line, lineNumber) => state.read(normalizeIndent(stripEscapes(line)), lineNumber));
   state.finish();
   return out;
 }
@@ -191,11 +192,21 @@ class StatusReader {
 
   /**
    * `Warning:`, `Notice:` and `Hint:` lines may appear anywhere (stderr interleaves with stdout);
-   * journal boundary markers (`-- Boot … --`) and pasted shell prompts are kept as notices.
+   * journal boundary markers (`-- Boot … --`), pager status lines and pasted shell commands are
+   * kept as notices; a shell command also ends the unit block before it.
    */
   private readNotice(line: string): boolean {
-    if (PROMPT.test(line) || JOURNAL_MARKER.test(line)) {
+    if (JOURNAL_MARKER.test(line) || isPagerStatus(line)) {
       this.out.notices.push(line.trim());
+      return true;
+    }
+    // An indented line below a journal entry may be the rest of a multi-line message that
+    // happens to start with `systemctl …`; only a prompt marks it as a new command there.
+    if (isShellCommand(line, !(this.phase === 'journal' && /^\s/.test(line)))) {
+      // The next command's output is not part of the unit shown before it.
+      this.out.notices.push(line.trim());
+      this.reader = null;
+      this.phase = 'none';
       return true;
     }
     const first = line[0];

@@ -1,5 +1,6 @@
 /**
- * Zone abbreviations that name exactly one UTC offset in current tzdata, in minutes east of UTC.
+ * Zone abbreviations that name exactly one UTC offset in tzdata (current or since retired), in
+ * minutes east of UTC.
  * Left out on purpose because tzdata uses them for more than one offset: CST (US −6, China +8,
  * Cuba −5), CDT (US, Cuba), IST (India, Ireland, Israel), BST, AST (Atlantic, Arabia), GST, PST
  * and PDT (US Pacific and the Philippines), SST, ECT. Callers who know better pass
@@ -13,6 +14,8 @@ const NAMED: ReadonlyMap<string, number> = new Map([
   ['ACST', 570], ['ACDT', 630], ['AEST', 600], ['AEDT', 660], ['NZST', 720], ['NZDT', 780],
   ['NST', -210], ['NDT', -150], ['ADT', -180], ['EST', -300], ['EDT', -240], ['MST', -420],
   ['MDT', -360], ['AKST', -540], ['AKDT', -480], ['HST', -600], ['HDT', -540], ['ChST', 600],
+  // Retired from tzdata in 2017 (now printed as `-03`, `+08`) but still in older outputs.
+  ['BRT', -180], ['BRST', -120], ['ART', -180], ['SGT', 480], ['MYT', 480], ['ICT', 420], ['NPT', 345],
 ]);
 
 /**

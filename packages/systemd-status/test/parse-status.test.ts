@@ -267,4 +267,57 @@ status('keeps pasted shell prompts and journal boundary markers out of diagnosti
   assert.is(out.units[0]?.journal.length, 1);
 });
 
+status('ends a unit at a pasted shell command and keeps prompts with spaces and pager lines as notices', () => {
+  const out = parseStatusOutput(fixture('v219-prompt-pager-autorestart-cs.txt'));
+  assert.equal(out.notices, [
+    '[root@db1 ~]# systemctl status sshd.service',
+    'lines 1-10/10 (END)...skipping...',
+    '[root@db1 ~]# systemctl mask foo',
+    'core@node-2 ~ $ fleetctl list-units && sudo systemctl status bar.service',
+    'lines 1-7/7 (END)',
+  ]);
+  assert.equal(out.diagnostics, [{ line: 14, text: 'Created symlink from /etc/systemd/system/foo.service to /dev/null.', reason: 'not part of a unit block' }]);
+  const [sshd, bar] = out.units;
+  allClean(out.units);
+  assert.equal([sshd?.activeState, sshd?.subState, sshd?.result], ['activating', 'auto-restart', 'exit-code']);
+  assert.is(sshd?.since?.date?.toISOString(), '2016-08-02T13:43:28.000Z');
+  assert.equal(sshd?.mainExit, { code: 'exited', status: 255, statusName: null, signal: null });
+  assert.equal(sshd?.journal.map((j) => [j.month, j.host, j.identifier]), [[8, 'db1', 'systemd'], [8, 'db1', 'systemd']]);
+  assert.equal(bar?.cgroupTree, [{ kind: 'process', pid: 2269, command: "/bin/sh -c 'echo ok > /tmp/x; systemctl is-active bar'", depth: 0, extra: false }]);
+});
+
+status('keeps an indented journal continuation that starts with systemctl in its message', () => {
+  const text = '● a.service\n     Active: active (running)\n\nJan 02 03:04:05 h a[1]: run these:\n    systemctl restart b.service\nJan 02 03:04:06 h a[1]: done\n';
+  const out = parseStatusOutput(text);
+  assert.equal(out.notices, []);
+  assert.equal(out.units[0]?.journal.map((j) => j.message), ['run these:\nsystemctl restart b.service', 'done']);
+  allClean(out.units);
+});
+
+status('reads indentation made of no-break spaces from a web page paste', () => {
+  const unit = only('v255-nbsp-indented-web-paste.txt');
+  allClean([unit]);
+  assert.equal([unit.glyph, unit.name, unit.loadState, unit.activeState, unit.subState], ['●', 'web.service', 'loaded', 'active', 'running']);
+  assert.equal([unit.mainPid, unit.tasks, unit.tasksLimit, unit.memory?.bytes, unit.cpuMs], [812, 11, 4557, Math.round(48.2 * 1024 * 1024), 2113]);
+  assert.equal(unit.cgroupTree, [{ kind: 'process', pid: 812, command: 'node /srv/web/server.js', depth: 0, extra: false }]);
+  assert.is(unit.journal[0]?.host, 'app1');
+});
+
+status('reads journal lines pasted without a host name', () => {
+  const unit = only('v229-journal-no-hostname.txt');
+  allClean([unit]);
+  assert.is(unit.since?.date?.toISOString(), '2016-05-01T20:03:06.000Z', 'BRT is a retired but unambiguous zone');
+  assert.equal(unit.journal.map((j) => [j.host, j.identifier, j.pid, j.message]), [
+    [null, 'systemd', 1, 'flaky.service: Main process exited, code=exited, status=1/FAILURE'],
+    [null, 'systemd', 1, 'flaky.service: Unit entered failed state.'],
+    [null, 'kernel', null, 'traps: false[537] general protection fault'],
+  ]);
+});
+
+status('does not take an elided line below a drop-in for another drop-in directory', () => {
+  const [unit] = parseStatus('● ssh.service\n    Drop-In: /usr/lib/systemd/system/ssh.service.d\n             └─always.conf\n...\n');
+  assert.equal(unit?.dropIns, [{ directory: '/usr/lib/systemd/system/ssh.service.d', files: ['always.conf'] }]);
+  assert.equal(unit?.diagnostics.map((d) => d.text), ['...']);
+});
+
 status.run();
