@@ -1,3 +1,5 @@
+import { formatPath } from '@nixkit/nix-expr';
+
 /** A location inside a vhost model: `['locations', '/', 'proxyPass']`. */
 export type FieldPath = readonly (string | number)[];
 
@@ -22,14 +24,7 @@ export class NginxVhostError extends Error {
 
 /** `['locations', '/', 'proxyPass']` → `locations["/"].proxyPass`, as a JS caller would write it. */
 export function formatFieldPath(path: FieldPath): string {
-  if (path.length === 0) return '(vhost)';
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(key)) out += out === '' ? key : `.${key}`;
-    else out += `[${JSON.stringify(key)}]`;
-  }
-  return out;
+  return path.length === 0 ? '(vhost)' : formatPath(path);
 }
 
 function describe(value: unknown): string {

@@ -147,14 +147,31 @@ export function ref(dotted: string) {
 }
 
 function toPath(keyOrPath: AttrKey | AttrPath, what: string): AttrPath {
-  const keys: AttrPath = Array.isArray(keyOrPath) ? (keyOrPath as AttrPath) : [keyOrPath as AttrKey];
-  if (keys.length === 0) throw new NixExprError(`${what} needs a non-empty attribute path`, { value: keyOrPath });
+  const given: AttrPath = Array.isArray(keyOrPath) ? (keyOrPath as AttrPath) : [keyOrPath as AttrKey];
+  if (given.length === 0) throw new NixExprError(`${what} needs a non-empty attribute path`, { value: keyOrPath });
+  const keys = given.map(staticKey);
   for (const key of keys) {
     if (typeof key === 'string' && key.includes('\0')) {
       throw new NixExprError(`${what}: attribute names cannot contain NUL`, { value: key });
     }
   }
   return keys;
+}
+
+/**
+ * Nix reads `${"a"}`, `${''a''}`, `${("a")}` and `${http://a}` keys as the static name `a`
+ * (a constant string there is no dynamic attribute), and so does `parse`; normalizing them here
+ * makes built and parsed trees equal. A commented key keeps its node, so the comment is printed.
+ */
+function staticKey(key: AttrKey): AttrKey {
+  let expr = key;
+  while (typeof expr !== 'string' && (expr.comments === undefined || expr.comments.length === 0)) {
+    if (expr.kind === 'parens') expr = expr.expr;
+    else if (expr.kind === 'uri') return expr.uri;
+    else if (expr.kind === 'string' && expr.parts.every((part) => typeof part === 'string')) return expr.parts.join('');
+    else return key;
+  }
+  return key;
 }
 
 /** `path = value;` — `bind(['services', 'nginx', 'enable'], bool(true))`. */

@@ -23,3 +23,8 @@ export class NixEditError extends Error {
 export function showPath(path: readonly string[]): string {
   return path.map((key) => (/^[A-Za-z_][A-Za-z0-9_'-]*$/.test(key) ? key : JSON.stringify(key))).join('.');
 }
+
+/** `an if expression`, `a call expression`: the node kind as a phrase for error messages. */
+export function kindPhrase(kind: string): string {
+  return `${/^[aeio]/.test(kind) ? 'an' : 'a'} ${kind} expression`;
+}

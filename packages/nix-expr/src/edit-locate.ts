@@ -1,5 +1,5 @@
 import type { NixAttrs, NixBinding, NixBindingItem, NixExpr } from './ast.js';
-import { NixEditError } from './edit-error.js';
+import { kindPhrase, NixEditError } from './edit-error.js';
 
 /**
  * Finding where an attribute path lives in a parsed file. The file's own layout decides: a path
@@ -16,7 +16,7 @@ export function rootAttrs(expr: NixExpr, path: readonly string[]): NixAttrs {
       current = current.body;
       continue;
     }
-    throw new NixEditError(`the file's top level is a ${current.kind} expression, not an attribute set (or a function/let returning one)`, {
+    throw new NixEditError(`the file's top level is ${kindPhrase(current.kind)}, not an attribute set (or a function/let returning one)`, {
       path,
       value: current,
     });
@@ -68,7 +68,7 @@ export function locate(set: NixAttrs, path: readonly string[], fullPath: readonl
       if (keys.length < rest.length && startsWith(rest, keys)) {
         if (item.value.kind !== 'attrs') {
           throw new NixEditError(
-            `${keys.join('.')} is set to a ${item.value.kind} expression, not an attribute set, so nothing can be put inside it`,
+            `${keys.join('.')} is set to ${kindPhrase(item.value.kind)}, not an attribute set, so nothing can be put inside it`,
             { path: fullPath, value: item.value },
           );
         }

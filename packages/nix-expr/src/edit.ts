@@ -1,5 +1,5 @@
-import { isNixExpr, node, type NixAttrs, type NixBinding, type NixBindingItem, type NixExpr } from './ast.js';
-import { NixEditError } from './edit-error.js';
+import { isNixExpr, node, type NixAttrs, type NixBinding, type NixBindingItem, type NixExpr, type NixList } from './ast.js';
+import { kindPhrase, NixEditError } from './edit-error.js';
 import { locate, rootAttrs } from './edit-locate.js';
 import {
   applySplices,
@@ -124,17 +124,30 @@ export function appendToList(source: string, path: readonly string[], item: NixE
   if (found.bindings.length !== 1) {
     throw new NixEditError('the list is not set by exactly one binding', { path: ctx.path, value: found.also });
   }
-  const list = found.bindings[0]!.value;
-  if (list.kind !== 'list') {
-    throw new NixEditError(`the attribute holds a ${list.kind} expression, not a list literal [ … ]`, { path: ctx.path, value: list });
+  const value = found.bindings[0]!.value;
+  const list = listLiteral(value);
+  if (list === undefined) {
+    throw new NixEditError(`the attribute holds ${kindPhrase(value.kind)}, not a list literal [ … ] (or \`with …; [ … ]\`)`, { path: ctx.path, value });
   }
   if (list.items.some((existing) => equalAst(withoutComments(existing), withoutComments(newItem)))) return { source, changed: false };
   const splice = insertListItem(ctx, list, newItem);
   return finish(ctx, [splice], (expr) => {
     const after = locate(rootAttrs(expr, ctx.path), ctx.path, ctx.path);
-    const value = after.kind === 'found' ? after.bindings[0]?.value : undefined;
-    return value?.kind === 'list' && value.items.length === list.items.length + 1 && equalAst(withoutComments(value.items[value.items.length - 1]!), withoutComments(newItem));
+    const bound = after.kind === 'found' ? after.bindings[0]?.value : undefined;
+    const value = bound === undefined ? undefined : listLiteral(bound);
+    return value !== undefined && value.items.length === list.items.length + 1 && equalAst(withoutComments(value.items[value.items.length - 1]!), withoutComments(newItem));
   });
+}
+
+/**
+ * The list literal a value is, or ends in after `with …;` scopes and parentheses: `environment.systemPackages =
+ * with pkgs; [ … ];` is how most configurations write package lists. An item added inside the
+ * scope keeps its meaning, because `with` never shadows a variable that is bound lexically.
+ */
+function listLiteral(value: NixExpr): NixList | undefined {
+  let current = value;
+  while (current.kind === 'with' || current.kind === 'parens') current = current.kind === 'with' ? current.body : current.expr;
+  return current.kind === 'list' ? current : undefined;
 }
 
 function withoutComments(expr: NixExpr): NixExpr {
@@ -156,17 +169,18 @@ function finish(ctx: Context, splices: readonly Splice[], holds: (expr: NixExpr)
 
 function replaceValue(ctx: Context, binding: NixBinding, value: NixExpr): Splice {
   const old = binding.value;
+  const span = spanOf(ctx, old);
   const ownLine = startsLine(ctx.source, ownedStart(ctx, old));
-  const indent = lineIndent(ctx.source, ownLine ? old.loc!.start : binding.loc!.start);
+  const indent = lineIndent(ctx.source, ownLine ? span.start : binding.loc!.start);
   if (value.comments !== undefined && value.comments.length > 0) {
     // The new value's comments go on their own lines between `=` and the value, where parse()
     // finds them again; they take the place of the comments the old value had there.
     const equals = ctx.parsed.equalsAt.get(binding)!;
     const inner = ownLine ? indent : indent + ctx.unit;
     const text = `${ctx.eol}${inner}${commentBlock(value.comments, inner, ctx.eol)}${printAt(value, inner, ctx.eol)}`;
-    return { start: equals + 1, end: old.loc!.end, text };
+    return { start: equals + 1, end: span.end, text };
   }
-  return { start: old.loc!.start, end: old.loc!.end, text: printAt(value, indent, ctx.eol) };
+  return { start: span.start, end: span.end, text: printAt(value, indent, ctx.eol) };
 }
 
 /** Start of the first comment attached to `target`, if any. */
@@ -206,17 +220,18 @@ function insertListItem(ctx: Context, list: Extract<NixExpr, { kind: 'list' }>, 
     const indent = lineIndent(source, brackets.open);
     const text = listItemText(item, indent + ctx.unit, eol);
     if (last === undefined && !text.includes(eol)) return { start: brackets.open + 1, end: brackets.close, text: ` ${text} ` };
-    if (last !== undefined && !text.includes(eol)) return { start: last.loc!.end, end: last.loc!.end, text: ` ${text}` };
+    if (last !== undefined && !text.includes(eol)) return { start: spanOf(ctx, last).end, end: spanOf(ctx, last).end, text: ` ${text}` };
     const inner = indent + ctx.unit;
-    const body = [...list.items.map((existing) => source.slice(ownedStart(ctx, existing), existing.loc!.end)), listItemText(item, inner, eol)];
+    const body = [...list.items.map((existing) => source.slice(ownedStart(ctx, existing), spanOf(ctx, existing).end)), listItemText(item, inner, eol)];
     return { start: brackets.open + 1, end: brackets.close, text: `${body.map((line) => `${eol}${inner}${line}`).join('')}${eol}${indent}` };
   }
-  const indent = lineIndent(source, last.loc!.start);
-  const lineEnd = triviaLineEnd(source, last.loc!.end);
+  const lastSpan = spanOf(ctx, last);
+  const indent = lineIndent(source, lastSpan.start);
+  const lineEnd = triviaLineEnd(source, lastSpan.end);
   if (lineEnd >= 0 && lineEnd < brackets.close) {
     return { start: lineEnd, end: lineEnd, text: `${eol}${indent}${listItemText(item, indent, eol)}` };
   }
-  return { start: last.loc!.end, end: last.loc!.end, text: ` ${listItemText(item, indent, eol)}` };
+  return { start: lastSpan.end, end: lastSpan.end, text: ` ${listItemText(item, indent, eol)}` };
 }
 
 /** An element as it must be written inside `[ … ]` (parenthesized where needed), with its comments. */
@@ -234,7 +249,12 @@ function listItemText(item: NixExpr, indent: string, eol: string): string {
 
 /** Where a binding or element begins, counting the comment lines written above it. */
 function ownedStart(ctx: Context, target: NixBindingItem | NixExpr): number {
-  return firstOwnedOffset(ctx, target) ?? target.loc!.start;
+  return firstOwnedOffset(ctx, target) ?? (target.kind === 'binding' || target.kind === 'inherit' ? target.loc!.start : spanOf(ctx, target).start);
+}
+
+/** Where an expression's text is, with the parentheses written around it (`loc` has none). */
+function spanOf(ctx: Context, expr: NixExpr): { start: number; end: number } {
+  return ctx.parsed.parenthesized.get(expr) ?? expr.loc!;
 }
 
 /** The span that removing `binding` deletes: whole lines when it has them to itself. */

@@ -16,7 +16,11 @@ export class NixExprError extends Error {
   }
 }
 
-/** `['a', 0, 'b c']` → `a[0]["b c"]`, the way a JS caller would write the access. */
+/**
+ * Formats an error `path` the way a JS caller would write the access: `['a', 0, 'b c']` is
+ * `a[0]["b c"]`, identifiers joined with `.`, numbers and other keys in brackets (JSON-quoted).
+ * `NixExprError` messages use it, and libraries built on this one can use it for theirs.
+ */
 export function formatPath(path: readonly (string | number)[]): string {
   let out = '';
   for (const key of path) {

@@ -29,6 +29,11 @@ export function checkEncodable(text: string): void {
   }
 }
 
+/** False when `text` goes between `"` as it is: nothing to escape, no line break, no NUL or surrogate. */
+export function needsEscape(text: string): boolean {
+  return NEEDS_WORK.test(text);
+}
+
 /**
  * Escapes literal text for the inside of a `"…"` string (NixOS/nix lexer rule
  * `([^$"\\]|\$[^{"\\]|\\ANY|\$\\ANY)*`): backslash, quote, `${`, CR (a raw CR would read back as
@@ -36,7 +41,7 @@ export function checkEncodable(text: string): void {
  * `$` must become `\$`, or `$${` would block the interpolation.
  */
 export function escapeDoubleQuoted(text: string, beforeInterpolation: boolean): string {
-  if (!NEEDS_WORK.test(text)) return text;
+  if (!needsEscape(text)) return text;
   checkEncodable(text);
   let out = text.replace(ESCAPES, replacement);
   if (beforeInterpolation && out.endsWith('$')) {

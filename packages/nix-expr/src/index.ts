@@ -38,7 +38,7 @@ export type {
   UnaryOperator,
 } from './ast.js';
 export { isNixExpr } from './ast.js';
-export { NixExprError } from './errors.js';
+export { NixExprError, formatPath } from './errors.js';
 export {
   assert_,
   attrs,

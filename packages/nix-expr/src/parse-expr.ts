@@ -36,8 +36,10 @@ export class ParseStop extends Error {
 
 export interface ExprParser {
   parseFile(): NixExpr;
-  /** Offsets of the `(` around a node, for nodes written in parentheses. */
+  /** Offsets of the `(` around a node, for nodes written in parentheses, innermost first. */
   parenStarts: Map<NixExpr, number[]>;
+  /** Offsets just after the `)` around a node, aligned with `parenStarts`. */
+  parenEnds: Map<NixExpr, number[]>;
   /** Offsets of the opening and closing bracket of each set and list. */
   brackets: Map<NixExpr, { open: number; close: number }>;
   /** Offset of the `=` of each binding. */
@@ -98,6 +100,7 @@ export function createExprParser(tokens: readonly Token[], maxDepth: number): Ex
   /** String nodes that Nix represents as one constant string (static when used as a key). */
   const constantStrings = new Set<NixExpr>();
   const parenStarts = new Map<NixExpr, number[]>();
+  const parenEnds = new Map<NixExpr, number[]>();
   const brackets = new Map<NixExpr, { open: number; close: number }>();
   const equalsAt = new Map<NixBinding, number>();
 
@@ -105,6 +108,11 @@ export function createExprParser(tokens: readonly Token[], maxDepth: number): Ex
   const outerStart = (expr: NixExpr): number => {
     const starts = parenStarts.get(expr);
     return starts ? starts[starts.length - 1]! : (expr.loc?.start ?? 0);
+  };
+  /** Where `expr` ends in the source, counting parentheses around it. */
+  const outerEnd = (expr: NixExpr): number => {
+    const ends = parenEnds.get(expr);
+    return ends ? ends[ends.length - 1]! : (expr.loc?.end ?? 0);
   };
   const peek = (k = 0): Token => tokens[Math.min(p + k, tokens.length - 1)]!;
   const lastEnd = (): number => (p > 0 ? tokens[p - 1]!.end : 0);
@@ -284,12 +292,13 @@ export function createExprParser(tokens: readonly Token[], maxDepth: number): Ex
       if (direct && operand.kind === 'int' && top.op === '-') result = node({ kind: 'int', value: -operand.value });
       else if (direct && operand.kind === 'float' && top.op === '-') result = node({ kind: 'float', value: -operand.value });
       else result = node({ kind: 'unary', op: top.op, operand });
-      operands.push(at(result, top.start, operand.loc?.end ?? top.start));
+      // `-(x)` ends at the `)`, not at `x`.
+      operands.push(at(result, top.start, operand.loc === undefined ? top.start : outerEnd(operand)));
       return;
     }
     const right = operands.pop()!;
     const left = operands.pop()!;
-    operands.push(at(node({ kind: 'binary', op: top.op, left, right }), outerStart(left), right.loc?.end ?? 0));
+    operands.push(at(node({ kind: 'binary', op: top.op, left, right }), outerStart(left), outerEnd(right)));
   }
 
   /** Reduces what binds tighter than an incoming operator; equal non-associative levels are an error. */
@@ -413,6 +422,9 @@ export function createExprParser(tokens: readonly Token[], maxDepth: number): Ex
           const starts = parenStarts.get(inner);
           if (starts) starts.push(start);
           else parenStarts.set(inner, [start]);
+          const ends = parenEnds.get(inner);
+          if (ends) ends.push(lastEnd());
+          else parenEnds.set(inner, [lastEnd()]);
           return inner;
         }
         case 'let': {
@@ -616,5 +628,5 @@ export function createExprParser(tokens: readonly Token[], maxDepth: number): Ex
     return at(node({ kind: 'path', parts: mergeParts(parts) }), first.start);
   }
 
-  return { parseFile, parenStarts, brackets, equalsAt };
+  return { parseFile, parenStarts, parenEnds, brackets, equalsAt };
 }

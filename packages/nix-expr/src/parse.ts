@@ -41,6 +41,11 @@ export interface DetailedParse extends ParseResult {
   attached: Map<object, SourceComment[]>;
   /** Offset of the `=` of each binding. */
   equalsAt: Map<NixBinding, number>;
+  /**
+   * The span of each node written in parentheses, with the outermost pair (`((f x))` → the
+   * outer `(` to the outer `)`); `loc` covers the node without them.
+   */
+  parenthesized: Map<NixExpr, { start: number; end: number }>;
 }
 
 export function parseDetailed(source: string, options: ParseOptions = {}): DetailedParse {
@@ -62,10 +67,18 @@ export function parseDetailed(source: string, options: ParseOptions = {}): Detai
     } else {
       throw error;
     }
-    return { diagnostics: [diagnostic], comments, brackets: parser.brackets, attached, equalsAt: parser.equalsAt };
+    return { diagnostics: [diagnostic], comments, brackets: parser.brackets, attached, equalsAt: parser.equalsAt, parenthesized: new Map() };
   }
   const used = attachComments(expr, source, tokens, comments, parser.parenStarts, attached);
-  return { expr, diagnostics: [], comments: comments.filter((comment) => !used.has(comment)), brackets: parser.brackets, attached, equalsAt: parser.equalsAt };
+  const parenthesized = new Map<NixExpr, { start: number; end: number }>();
+  for (const [node, starts] of parser.parenStarts) {
+    const ends = parser.parenEnds.get(node)!;
+    parenthesized.set(node, { start: starts[starts.length - 1]!, end: ends[ends.length - 1]! });
+  }
+  return {
+    expr, diagnostics: [], comments: comments.filter((comment) => !used.has(comment)),
+    brackets: parser.brackets, attached, equalsAt: parser.equalsAt, parenthesized,
+  };
 }
 
 interface Anchor {

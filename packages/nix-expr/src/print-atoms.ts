@@ -86,6 +86,12 @@ export function printUri(node: NixUri): string {
 }
 
 export function printVar(node: NixVar): string {
+  if (node.name === 'or') {
+    throw new NixExprError(
+      'var node "or" can only be printed as the first argument of a call (`f or`, which Nix 2.8 reads as f applied to the variable or)',
+      { value: node.name },
+    );
+  }
   checkVariableName(node.name, 'var node');
   return node.name;
 }

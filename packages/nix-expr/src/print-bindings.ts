@@ -1,8 +1,9 @@
 import type { NixAttrs, NixBindingItem, NixExpr } from './ast.js';
 import { attrName } from './attr-name.js';
 import { NixExprError } from './errors.js';
-import { escapeDoubleQuoted } from './escape-string.js';
+import { escapeDoubleQuoted, needsEscape } from './escape-string.js';
 import { printAttrPath, printVar } from './print-atoms.js';
+import { dataFastPathEnabled, writeSetBody } from './print-data.js';
 import { finish, flushIfFull } from './print-buffer.js';
 import { flat, flatBinding, flatSelf, forcesExpansion } from './print-flat.js';
 import { printFloat, printInt } from './print-number.js';
@@ -42,9 +43,13 @@ export function writeAttrs(layout: Layout, out: string[], expr: NixAttrs, ind: s
       return;
     }
   }
+  out.push(open);
+  if (dataFastPathEnabled()) {
+    writeSetBody(layout, out, expr, ind);
+    return;
+  }
   const inner = ind + layout.unit;
   const newline = `\n${inner}`;
-  out.push(open);
   const prefixes = bindingPrefixes(newline);
   for (const item of expr.bindings) {
     flushIfFull(out);
@@ -103,7 +108,10 @@ export function leafText(expr: NixExpr): string | null {
   switch (expr.kind) {
     case 'string': {
       const only = expr.parts.length === 1 ? expr.parts[0] : expr.parts.length === 0 ? '' : undefined;
-      if (typeof only !== 'string' || expr.style === 'indented' || (expr.style === 'auto' && only.includes('\n'))) return null;
+      if (typeof only !== 'string' || expr.style === 'indented') return null;
+      // One scan settles most strings: nothing to escape means no line break either.
+      if (!needsEscape(only)) return `"${only}"`;
+      if (expr.style === 'auto' && only.includes('\n')) return null;
       return `"${escapeDoubleQuoted(only, false)}"`;
     }
     case 'int':
@@ -204,7 +212,8 @@ function bindingValueText(layout: Layout, out: string[], value: NixExpr, ind: st
         const rest = room - leftText.length - value.op.length - 3;
         if (right.kind === 'attrs') return ` ${leftText} ${value.op} ${attrs(layout, right, ind, rest, true)}`;
         const whole = flatSelf(value, SLOT_EXPR, room - 2);
-        return ` ${whole ?? `${leftText} ${value.op} ${bare(layout, right, ind, rest)}`}`;
+        // A lambda is absorbable but no operand: plain() parenthesizes it (`a ++ (x: ''…'')`).
+        return ` ${whole ?? `${leftText} ${value.op} ${plain(layout, right, ind, rest, rightLimit)}`}`;
       }
     }
   }

@@ -10,6 +10,7 @@ import {
   printVar,
 } from './print-atoms.js';
 import { printFloat, printInt } from './print-number.js';
+import { isOrVariable, splitAtOr } from './print-or.js';
 import { LEVEL_HAS_ATTR, LEVEL_NEGATE, LEVEL_NOT, SLOT_ARGUMENT, SLOT_EXPR, levelOf, operandLimits } from './precedence.js';
 
 /** Select subject slot (`expr_simple`): also wraps literals that would absorb the `.`. */
@@ -29,18 +30,23 @@ export function wraps(expr: NixExpr, limit: number): boolean {
   return false;
 }
 
-/** True when the first token of `expr` may be a path, which would lex together with a `-` before it. */
+/**
+ * True when the first token of `expr`, printed unparenthesized in a slot of level ≤ 3, is a path.
+ * Nix's path rule `[a-zA-Z0-9._+-]*(/[a-zA-Z0-9._+-]+)+` starts with `-` too, so a `-` right
+ * before `/a`, `./a`, `a/b` or `1/2` lexes as one path token (`-/a`); `~/a` does not, but it is
+ * wrapped alike. No other first token can merge with a `-`: identifiers cannot start with one,
+ * and `--1` reads as two minus signs. Of the forms at those levels only an application starts
+ * with another node's text unparenthesized (its function); select subjects that are paths are
+ * already parenthesized (SLOT_SUBJECT), and negation's own operand is handled at its level.
+ */
 function startsWithPath(expr: NixExpr): boolean {
+  if (expr.comments !== undefined && expr.comments.length > 0) return false;
   switch (expr.kind) {
     case 'path':
       return true;
     case 'call':
-      return startsWithPath(expr.fn);
-    case 'select':
-    case 'hasAttr':
-      return startsWithPath(expr.subject);
-    case 'binary':
-      return startsWithPath(expr.left);
+      // Before a bare `or` the function is parenthesized already (print-or.ts).
+      return !isOrVariable(expr.args[0]) && startsWithPath(expr.fn);
     default:
       return false;
   }
@@ -190,12 +196,14 @@ function flatBare(expr: NixExpr, budget: number): string | null {
       break;
     }
     case 'call': {
-      text = flat(expr.fn, SLOT_ARGUMENT, budget);
-      const last = expr.args.length - 1;
+      const call = splitAtOr(expr);
+      const orFirst = isOrVariable(call.args[0]);
+      text = flat(call.fn, orFirst ? SLOT_SUBJECT : SLOT_ARGUMENT, budget);
+      const last = call.args.length - 1;
       for (let i = 0; i <= last && text !== null; i++) {
-        const arg = expr.args[i]!;
+        const arg = call.args[i]!;
         const room = budget - text.length - 1;
-        const next = i < last ? flatArgument(arg, room) : flat(arg, SLOT_ARGUMENT, room);
+        const next = i === 0 && orFirst ? 'or' : i < last ? flatArgument(arg, room) : flat(arg, SLOT_ARGUMENT, room);
         text = next === null ? null : `${text} ${next}`;
       }
       break;

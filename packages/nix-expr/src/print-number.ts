@@ -4,6 +4,9 @@ const INT64_MIN = -9223372036854775808n;
 
 /** Source of an int literal; INT64_MIN has no literal, so it is written as a subtraction. */
 export function printInt(node: NixInt): string {
+  // Through a double when exact: V8 caches number strings, and BigInt formatting is slower.
+  const exact = Number(node.value);
+  if (Number.isSafeInteger(exact)) return String(exact);
   return node.value === INT64_MIN ? '(-9223372036854775807 - 1)' : node.value.toString();
 }
 

@@ -5,6 +5,8 @@ import { printIndented } from './escape-indented.js';
 import { isIndentedString, printAttrPath, printDoubleQuoted, printPath } from './print-atoms.js';
 import { attrs, leafText, writeAttrs, writeBinding } from './print-bindings.js';
 import { finish, flushIfFull } from './print-buffer.js';
+import { dataFastPathEnabled, writeListBody } from './print-data.js';
+import { isOrVariable, splitAtOr } from './print-or.js';
 import {
   SLOT_NEGATE_OPERAND,
   SLOT_SUBJECT,
@@ -215,9 +217,13 @@ export function writeList(layout: Layout, out: string[], items: readonly NixExpr
       return;
     }
   }
+  out.push('[');
+  if (dataFastPathEnabled()) {
+    writeListBody(layout, out, items, ind);
+    return;
+  }
   const inner = ind + layout.unit;
   const newline = `\n${inner}`;
-  out.push('[');
   for (const item of items) {
     flushIfFull(out);
     const leaf = leafText(item);
@@ -300,19 +306,25 @@ function application(layout: Layout, expr: NixCall, ind: string, room: number): 
   const absorbed = absorbLastArgument(layout, expr, ind, room);
   if (absorbed !== null) return absorbed;
   const inner = ind + layout.unit;
+  const call = splitAtOr(expr);
+  const orFirst = isOrVariable(call.args[0]);
   // SLOT_ARGUMENT also parenthesizes a call in function position (`(f a) b`, kept apart).
-  let out = node(layout, expr.fn, ind, room, SLOT_ARGUMENT);
-  for (const arg of expr.args) out += `\n${inner}${lineStart(layout, arg, inner, layout.width, SLOT_ARGUMENT)}`;
+  let out = node(layout, call.fn, ind, room, orFirst ? SLOT_SUBJECT : SLOT_ARGUMENT);
+  call.args.forEach((arg, i) => {
+    out += `\n${inner}${i === 0 && orFirst ? 'or' : lineStart(layout, arg, inner, layout.width, SLOT_ARGUMENT)}`;
+  });
   return out;
 }
 
 /** `f a b {⏎…⏎}`: everything but the last argument flat on the first line, the last one opened there. */
-export function absorbLastArgument(layout: Layout, expr: NixCall, ind: string, room: number): string | null {
+export function absorbLastArgument(layout: Layout, given: NixCall, ind: string, room: number): string | null {
+  const expr = splitAtOr(given);
   const last = expr.args[expr.args.length - 1]!;
   if (!absorbable(last)) return null;
-  let head = flat(expr.fn, SLOT_ARGUMENT, room);
+  const orFirst = isOrVariable(expr.args[0]);
+  let head = flat(expr.fn, orFirst ? SLOT_SUBJECT : SLOT_ARGUMENT, room);
   for (let i = 0; i < expr.args.length - 1 && head !== null; i++) {
-    const arg = flatArgument(expr.args[i]!, room - head.length - 1);
+    const arg = i === 0 && orFirst ? 'or' : flatArgument(expr.args[i]!, room - head.length - 1);
     head = arg === null ? null : `${head} ${arg}`;
   }
   if (head === null || head.length + 3 > room) return null;

@@ -100,6 +100,12 @@ set('keeps CRLF line breaks in inserted lines', () => {
   assert.is(result.source, '{\r\n  a = 1;\r\n  b = [\r\n    1\r\n    2\r\n  ];\r\n}\r\n');
 });
 
+set('replaces a value that ends or is wrapped in parentheses with its parentheses', () => {
+  assert.is(setAttr('{ x = a + (b); y = 2; }', ['x'], int(1)).source, '{ x = 1; y = 2; }');
+  assert.is(setAttr('{ x = -(b); y = 2; }', ['x'], int(1)).source, '{ x = 1; y = 2; }');
+  assert.is(setAttr('{ x = (f b); y = 2; }', ['x'], int(1)).source, '{ x = 1; y = 2; }');
+});
+
 set('throws NixEditError for files that do not parse, non-set tops and non-set values on the path', () => {
   assert.throws(() => setAttr('{ a = ; }', ['a'], int(1)), (error: unknown) => error instanceof NixEditError && error.diagnostics.length === 1);
   assert.throws(() => setAttr('[ ]', ['a'], int(1)), /top level is a list/);
@@ -181,6 +187,23 @@ append('does not add an element the list already has', () => {
   const result = appendToList(CONFIG, ['imports'], path('./users.nix'));
   assert.is(result.source, CONFIG);
   assert.not.ok(result.changed);
+});
+
+append('adds to a list written inside `with pkgs;` scopes and parentheses, as package lists are', () => {
+  const source = '{ pkgs, ... }:\n{\n  environment.systemPackages = with pkgs; [\n    vim # editor\n    wget\n  ];\n  b = (with pkgs; with lib; [ x ]);\n}\n';
+  const result = appendToList(source, ['environment', 'systemPackages'], v('git'));
+  const at = source.indexOf('\n  ];');
+  onlyChanged(source, result.source, at, at);
+  assert.ok(result.source.includes('    wget\n    git\n  ];'));
+  assert.is(appendToList(source, ['environment', 'systemPackages'], v('wget')).changed, false);
+  assert.ok(appendToList(source, ['b'], v('y')).source.includes('b = (with pkgs; with lib; [ x y ]);'));
+});
+
+append('adds after a last element written in parentheses, outside them', () => {
+  assert.is(appendToList('{ a = [ (f x) ]; }', ['a'], int(1)).source, '{ a = [ (f x) 1 ]; }');
+  assert.is(appendToList('{ a = [\n  (_: {\n    b = 1;\n  })\n]; }', ['a'], path('./x.nix')).source, '{ a = [\n  (_: {\n    b = 1;\n  })\n  ./x.nix\n]; }');
+  const grown = appendToList('{ a = [ ((f x)) ]; }', ['a'], call(v('g'), list(Array.from({ length: 30 }, (_, i) => int(i))))).source;
+  assert.ok(grown.startsWith('{ a = [\n  ((f x))\n  (\n'), grown);
 });
 
 append('throws NixEditError when the attribute is not a list literal', () => {

@@ -208,6 +208,13 @@ structure('makes nodes that isNixExpr recognises, with source spans', () => {
   assert.equal(value?.loc, { start: 2, end: 12 });
 });
 
+structure('ends operator spans at the closing parenthesis of a parenthesized right operand', () => {
+  assert.equal(expr('a + (b)').loc, { start: 0, end: 7 });
+  assert.equal(expr('-(b)').loc, { start: 0, end: 4 });
+  assert.equal(expr('!((b))').loc, { start: 0, end: 6 });
+  assert.equal(expr('(a) + b').loc, { start: 0, end: 7 });
+});
+
 const comments = suite('parse: comments');
 
 comments('attaches comment lines directly above a binding, a list item or the file to that node', () => {

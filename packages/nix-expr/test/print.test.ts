@@ -60,6 +60,32 @@ parentheses('wraps select subjects that would lex differently or regroup', () =>
 parentheses('separates unary minus from a path, which would lex as one token', () => {
   assert.is(p(neg(path('./a'))), '-(./a)');
   assert.is(p(neg(call(path('./a'), v('x')))), '-(./a x)');
+  assert.is(p(neg(call(path('/a'), v('x')))), '-(/a x)');
+  assert.is(p(neg(call(path('a/b'), v('x'), v('y')))), '-(a/b x y)');
+  assert.is(p(neg(path('~/a'))), '-(~/a)');
+  assert.is(p(neg(path('1/2'))), '-(1/2)');
+});
+
+parentheses('leaves unary minus bare before tokens that cannot merge with it', () => {
+  assert.is(p(neg(int(-1))), '--1');
+  assert.is(p(neg(neg(v('a')))), '--a');
+  assert.is(p(neg(v('a-b'))), '-a-b');
+  assert.is(p(neg(call(v('f'), path('/a')))), '-f /a');
+  assert.is(p(neg(select(path('a/b'), 'c'))), '-(a/b).c');
+});
+
+parentheses('writes the variable or bare only right after a function, where Nix reads it', () => {
+  assert.is(p(call(v('f'), v('or'))), 'f or');
+  assert.is(p(call(v('f'), v('or'), v('b'))), 'f or b');
+  assert.is(p(call(ref('a.b'), v('or'))), '(a.b) or');
+  // `f a or` would be `f (a or)`; `(f a) or` is the same value as the call of f on a and or.
+  assert.is(p(call(v('f'), v('a'), v('or'), v('b'))), '(f a) or b');
+  assert.is(p(list([call(v('f'), v('or'))])), '[ (f or) ]');
+  assert.is(p(neg(call(path('/a'), v('or')))), '-(/a) or');
+});
+
+parentheses('wraps a lambda absorbed after an operator in a binding value', () => {
+  assert.is(p(attrs({ x: op(v('y'), '++', fn('s', indented('a\n'))) })), "{\n  x = y ++ (s: ''\n    a\n  '');\n}");
 });
 
 parentheses('prints INT64_MIN as a subtraction and floats always as floats', () => {
@@ -209,6 +235,12 @@ const errors = suite('print: refuses nodes that have no Nix syntax');
 
 errors('throws NixExprError for a keyword used as a variable', () => {
   assert.throws(() => print(node({ kind: 'var', name: 'if' })), (e: unknown) => e instanceof NixExprError && /var node "if"/.test(e.message));
+});
+
+errors('throws for the variable or anywhere but right after a function', () => {
+  assert.throws(() => print(v('or')), (e: unknown) => e instanceof NixExprError && /first argument of a call/.test(e.message));
+  assert.throws(() => print(list([v('or')])), /first argument of a call/);
+  assert.throws(() => print(call(v('f'), comment(v('or'), 'c'))), /first argument of a call/);
 });
 
 errors('throws for an empty attribute path and a dynamic let name', () => {

@@ -41,6 +41,10 @@ const NAMES = ['a', 'b', 'x', 'y', 'pkgs', 'lib', 'config', 'foo-bar', "x'", '_u
 const KEYS = [...NAMES, 'or', 'if', 'in', 'a b', '1x', '', 'a.b', '${x}', '"q"', 'é', 'with space', '$', '\\'];
 const OPS: readonly BinaryOperator[] = ['++', '*', '/', '+', '-', '//', '<', '<=', '>', '>=', '==', '!=', '&&', '||', '->'];
 const FRAGMENTS = ['${', '$${', '$', '{', '}', "''", "'''", "'", '\\', '"', '\r', '\n', '\t', ' ', '  ', '#', ';', 'a', 'é', '→', '🦀', 'or'];
+const PATHS = [
+  () => path('./a.nix'), () => path('/etc/nixos'), () => path('~/x/y'), () => path('../a/b-c_d+e.f'), () => path('a/b'),
+  () => path('1/2'), () => path('-x/y'),
+];
 // Comment lines as the printer writes them back: no line breaks, no leading space.
 const COMMENTS = ['note', 'TODO: fix', 'a # b', '', '/* not a block */', 'x  y', 'é'];
 
@@ -61,7 +65,7 @@ function randomLeaf(random: () => number): NixExpr {
     case 2:
       return randomString(random, 0);
     case 3:
-      return pick(random, [path('./a.nix'), path('/etc/nixos'), path('~/x/y'), path('../a/b-c_d+e.f'), path('a/b')]);
+      return pick(random, PATHS)();
     case 4:
       return pick(random, [searchPath('nixpkgs'), searchPath('nixpkgs/lib')]);
     case 5:
@@ -84,6 +88,8 @@ function randomString(random: () => number, depth: number): NixExpr {
 
 function randomKey(random: () => number, depth: number): AttrKey {
   if (depth > 0 && random() < 0.1) return str('k', randomAst(random, depth - 1));
+  // A constant `${"…"}` key, which bind(), select() and hasAttr() turn into the static name.
+  if (random() < 0.05) return pick(random, [str(pick(random, KEYS)), indented(pick(random, KEYS)), uri('x:y')]);
   return pick(random, KEYS);
 }
 
@@ -99,14 +105,14 @@ function randomBindings(random: () => number, depth: number, staticOnly: boolean
       used.add(name);
       item = random() < 0.5 ? inherit([name]) : inherit([name], randomAst(random, depth));
     } else {
-      const first = staticOnly ? pick(random, KEYS) : randomKey(random, depth);
+      const path: AttrKey[] = [staticOnly ? pick(random, KEYS) : randomKey(random, depth)];
+      while (random() < 0.3) path.push(randomKey(random, depth));
+      item = bind(path, randomAst(random, depth));
+      const first = item.path[0];
       if (typeof first === 'string') {
         if (used.has(first)) continue;
         used.add(first);
       }
-      const path: AttrKey[] = [first];
-      while (random() < 0.3) path.push(randomKey(random, depth));
-      item = bind(path, randomAst(random, depth));
     }
     items.push(random() < 0.1 ? commentBinding(item, pick(random, COMMENTS)) : item);
   }
@@ -147,7 +153,10 @@ function randomNode(random: () => number, depth: number): NixExpr {
       // Nix merges `(f a) b` into one call, so a commented call cannot be a function position.
       let callee = sub();
       while (callee.kind === 'call' && callee.comments !== undefined) callee = callee.fn;
-      return call(callee, ...Array.from({ length: intBetween(random, 1, 3) }, sub));
+      const args = Array.from({ length: intBetween(random, 1, 3) }, sub);
+      // `f or` applies f to the variable `or`; only right after a function that is not a call.
+      if (callee.kind !== 'call' && random() < 0.15) args[0] = v('or');
+      return call(callee, ...args);
     }
     case 10: {
       const keys = Array.from({ length: intBetween(random, 1, 3) }, () => randomKey(random, depth));
@@ -158,10 +167,9 @@ function randomNode(random: () => number, depth: number): NixExpr {
     case 12:
       return not(sub());
     case 13: {
-      // print() writes `-/a b` for neg(call(path('/a'), b)), which Nix lexes as one path `-/a`:
-      // a printer issue reported to its owner; keep the generator to what print() gets right.
-      const operand = sub();
-      return operand.kind === 'call' && operand.fn.kind === 'path' ? not(operand) : neg(operand);
+      // Half the time an operand whose text starts with a path, which must not merge with the `-`.
+      if (random() < 0.5) return neg(sub());
+      return neg(call(pick(random, PATHS)(), ...Array.from({ length: intBetween(random, 1, 2) }, sub)));
     }
     default:
       return op(sub(), pick(random, OPS), sub());

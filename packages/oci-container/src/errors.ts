@@ -1,3 +1,5 @@
+import { formatPath } from '@nixkit/nix-expr';
+
 /**
  * The one error type of this package. `path` locates the refused value inside the input
  * (`['ports', 0]`), `value` is that value, and `accepted` says what would have been accepted, so a
@@ -28,15 +30,4 @@ export class OciContainerError extends Error {
     if (this.accepted !== '') options.accepted = this.accepted;
     return new OciContainerError(this.reason, options);
   }
-}
-
-/** `['environment', 'A B', 0]` → `environment["A B"][0]`, the way a JS caller writes the access. */
-export function formatPath(path: readonly (string | number)[]): string {
-  return path
-    .map((key, index) => {
-      if (typeof key === 'number') return `[${key}]`;
-      if (!/^[A-Za-z_$][\w$]*$/.test(key)) return `[${JSON.stringify(key)}]`;
-      return index === 0 ? key : `.${key}`;
-    })
-    .join('');
 }

@@ -79,11 +79,23 @@ function attrPath(random: () => number, depth: number, first: string): AttrKey[]
   return path;
 }
 
-/** A `${…}` key; the parser reads a constant string there as a static name, so those are left out. */
+/**
+ * A `${…}` key. The builders turn a constant string or URI there into the static name, as Nix
+ * and the parser do; only a commented one stays a node, and the parser drops that comment (it
+ * reads the static name), so round trips leave those out.
+ */
 function dynamicKey(random: () => number, depth: number): NixExpr {
-  const expr = randomAst(random, depth);
-  const constant = expr.kind === 'string' && expr.parts.every((part) => typeof part === 'string');
+  const expr: NixExpr = random() < 0.2 ? maybeComment(random, b.str(text(random))) : randomAst(random, depth);
+  const constant =
+    expr.comments !== undefined && (expr.kind === 'uri' || (expr.kind === 'string' && expr.parts.every((part) => typeof part === 'string')));
   return constant && !withRawAndParens ? b.v('a') : expr;
+}
+
+function constantName(key: AttrKey): string | undefined {
+  if (typeof key === 'string') return key;
+  if (key.kind === 'uri') return key.uri;
+  if (key.kind === 'string' && key.parts.every((part) => typeof part === 'string')) return key.parts.join('');
+  return undefined;
 }
 
 function bindings(random: () => number, depth: number, inLet: boolean): NixBindingItem[] {
@@ -100,6 +112,13 @@ function bindings(random: () => number, depth: number, inLet: boolean): NixBindi
     } else if (!inLet && random() < 0.15) {
       item = b.bind([dynamicKey(random, depth)], randomAst(random, depth));
       used.delete(name);
+      // A constant key is a static name to Nix (the builder makes it one unless commented),
+      // which must be unique like the others.
+      const first = constantName(item.path[0]!);
+      if (first !== undefined) {
+        if (used.has(first)) continue;
+        used.add(first);
+      }
     } else {
       item = b.bind(attrPath(random, depth, name), randomAst(random, depth));
     }
@@ -143,7 +162,12 @@ function compound(random: () => number, depth: number): NixExpr {
       // The parser reads `(# c⏎f a) b` as one call with the comment moved, so round trips skip it.
       const fn = r();
       const keep = withRawAndParens || fn.kind !== 'call' || fn.comments === undefined;
-      return b.call(keep ? fn : b.v('f'), ...Array.from({ length: intBetween(random, 1, 3) }, r));
+      const callee = keep ? fn : b.v('f');
+      const args = Array.from({ length: intBetween(random, 1, 3) }, r);
+      // The variable `or` right after the function (`f or`), the one place Nix reads it; after a
+      // call the builder would merge it into a later position, which prints as `(f a) or`.
+      if (callee.kind !== 'call' && random() < 0.15) args[0] = b.v('or');
+      return b.call(callee, ...args);
     }
     case 9:
       return b.select(r(), attrPath(random, depth, key(random)), random() < 0.3 ? r() : undefined);
