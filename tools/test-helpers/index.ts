@@ -1,5 +1,6 @@
 export { requireTool } from './require-tool.js';
-export { nixParse, nixEvalJson, nixEvalJsonOrThrow, nixParseOrThrow, type NixResult } from './nix.js';
+export { nixParse, nixEvalJson, nixEvalJsonOrThrow, nixParseOrThrow, runNixInstantiate, type NixResult } from './nix.js';
+export { nixParseMany, type ParseOutcome } from './nix-parse-many.js';
 export { nginxTest, nginxSandbox, type NginxCheck, type NginxSandbox } from './nginx.js';
 export { runPython, runPythonJson } from './python.js';
 export { seededRandom, pick, intBetween, hostileString, HOSTILE_FRAGMENTS } from './random.js';

@@ -4,14 +4,17 @@ import { requireTool } from './require-tool.js';
 /** The result of one nix-instantiate run: ok with stdout, or the error text Nix printed. */
 export type NixResult = { ok: true; stdout: string } | { ok: false; stderr: string };
 
-function runNixInstantiate(args: readonly string[], source: string): NixResult {
+/**
+ * Runs nix-instantiate with `args`; with `source`, the expression is read from stdin (`-`).
+ * Evaluation never touches a real store or the network.
+ */
+export function runNixInstantiate(args: readonly string[], source?: string): NixResult {
   const bin = requireTool('nix-instantiate');
-  const result = spawnSync(bin, [...args, '-'], {
+  const result = spawnSync(bin, source === undefined ? [...args] : [...args, '-'], {
     input: source,
     encoding: 'utf8',
     maxBuffer: 1 << 30,
-    // Evaluation must never touch a real store or the network.
-    env: { ...process.env, NIX_PATH: '', NIX_REMOTE: '' , HOME: process.env.HOME ?? '/tmp' },
+    env: { ...process.env, NIX_PATH: '', NIX_REMOTE: '', HOME: process.env.HOME ?? '/tmp' },
   });
   if (result.error) throw result.error;
   if (result.status !== 0) return { ok: false, stderr: result.stderr };

@@ -15,6 +15,7 @@ import {
   type StringPart,
 } from './ast.js';
 import { NixExprError } from './errors.js';
+import { mergeParts } from './string-parts.js';
 
 // Builders validate what the grammar cannot express (NUL in strings, non-finite floats, empty
 // attribute paths) at construction time, so a bad value is reported where the caller made it.
@@ -45,21 +46,12 @@ export function float(value: number) {
  * `parse(print(ast))` equal to `ast`.
  */
 function checkParts(parts: readonly StringPart[], what: string): readonly StringPart[] {
-  const out: StringPart[] = [];
   for (const part of parts) {
-    if (typeof part === 'string') {
-      if (part.includes('\0')) {
-        throw new NixExprError(`${what} cannot contain a NUL character: Nix strings end at NUL`, { value: part });
-      }
-      if (part === '') continue;
-      const last = out[out.length - 1];
-      if (typeof last === 'string') out[out.length - 1] = last + part;
-      else out.push(part);
-    } else {
-      out.push(part);
+    if (typeof part === 'string' && part.includes('\0')) {
+      throw new NixExprError(`${what} cannot contain a NUL character: Nix strings end at NUL`, { value: part });
     }
   }
-  return out;
+  return mergeParts(parts);
 }
 
 /** A string from literal text and interpolated expressions; the printer picks `"…"` or `''…''`. */

@@ -13,7 +13,8 @@ import {
 } from './ast.js';
 import type { Token, TokenType } from './lex.js';
 import { addAttrPath, addInherited, newAttrModel, type AttrModel } from './parse-attr-check.js';
-import { mergeParts, stripIndentation, type IndentedPiece } from './strip-indentation.js';
+import { stripIndentation, type IndentedPiece } from './strip-indentation.js';
+import { mergeParts } from './string-parts.js';
 
 /**
  * Recursive descent over the token stream, following Nix 2.8's grammar (`parser.y`) level by

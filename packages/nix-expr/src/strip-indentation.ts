@@ -1,5 +1,6 @@
 import type { NixExpr, StringPart } from './ast.js';
 import { truncateAtNul } from './lex.js';
+import { mergeParts } from './string-parts.js';
 
 /** One piece of an indented string as the lexer saw it: source text, an escape, or `${…}`. */
 export type IndentedPiece = { text: string; indented: boolean } | { expr: NixExpr };
@@ -84,20 +85,4 @@ export function stripIndentation(pieces: readonly IndentedPiece[]): { parts: Str
 
   const constant = out.length === 1 && typeof out[0] === 'string';
   return { parts: mergeParts(out), constant };
-}
-
-/** Adjacent literal texts merged, empty texts dropped: the one shape builders also produce. */
-export function mergeParts(parts: readonly StringPart[]): StringPart[] {
-  const merged: StringPart[] = [];
-  for (const part of parts) {
-    if (typeof part === 'string') {
-      if (part === '') continue;
-      const last = merged[merged.length - 1];
-      if (typeof last === 'string') merged[merged.length - 1] = last + part;
-      else merged.push(part);
-    } else {
-      merged.push(part);
-    }
-  }
-  return merged;
 }

@@ -2,9 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { intBetween, nixEvalJsonOrThrow, pick, seededRandom } from '../../../tools/test-helpers/index.js';
+import { intBetween, nixEvalJsonOrThrow, nixParseMany, pick, seededRandom } from '../../../tools/test-helpers/index.js';
 import { appendToList, equalAst, parse, path, print, setAttr, str, bool, removeAttr, type NixExpr } from '../src/index.js';
-import { nixParseMany, normalizeDump } from './nix-batch.js';
+import { normalizeDump } from './normalize-dump.js';
 import { PROBES } from './probes.js';
 import { randomAst } from './random-ast.js';
 
