@@ -1,4 +1,6 @@
 import type { IssoConfig, IssoVersion } from '@nixkit/isso-config';
+import type { DeploymentMode } from './deployment-mode.js';
+import type { NixosContainerOptions, ResolvedNixosContainer } from './nixos-container-options.js';
 
 // The typed description of one Isso deployment. `IssoDeployment` is what a caller writes (every
 // field but `domain` and `acmeEmail` optional); `ResolvedDeployment` is the same with every default
@@ -134,6 +136,10 @@ export interface IssoDeployment {
   dbVolume?: DbVolume;
   nginx?: NginxOptions;
   secrets?: SecretRefs;
+  /** How Isso runs, so commands need no `--mode`; a different mode asked for is an error. */
+  mode?: DeploymentMode;
+  /** The NixOS container of the `nixos-container` mode (name, address pair, nspawn flags). */
+  nixosContainer?: NixosContainerOptions;
 }
 
 /** A description with every default applied; the renderers read only this. */
@@ -168,4 +174,5 @@ export interface ResolvedDeployment {
     hideCookies: boolean;
   };
   secrets: SecretRefs | null;
+  nixosContainer: ResolvedNixosContainer;
 }

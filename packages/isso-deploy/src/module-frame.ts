@@ -8,10 +8,11 @@ import { logFormatPrelude, vhostSpec } from './vhost-spec.js';
 /**
  * nginx in front of Isso, the same in every mode: nginx enabled, the log formats the access log
  * names (in `commonHttpConfig`, which NixOS places before the server blocks that use them), the
- * virtual host, and its ACME certificate.
+ * virtual host, and its ACME certificate. `upstream` is the address nginx proxies to (default
+ * the loopback interface).
  */
-export function frontBindings(d: ResolvedDeployment): NixBindingItem[] {
-  const vhost = underField(['nginx'], 'the nginx virtual host', () => toNixos(vhostSpec(d)));
+export function frontBindings(d: ResolvedDeployment, upstream?: string): NixBindingItem[] {
+  const vhost = underField(['nginx'], 'the nginx virtual host', () => toNixos(vhostSpec(d, upstream)));
   const items: NixBindingItem[] = [bind(['services', 'nginx', 'enable'], bool(true))];
   // NixOS's http block defines $connection_upgrade itself, before commonHttpConfig.
   const prelude = logFormatPrelude(d, { connectionUpgradeMap: false });

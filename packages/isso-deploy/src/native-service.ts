@@ -8,7 +8,8 @@ import { gunicornArgs } from './gunicorn-args.js';
 // validation already limits every field to these; this check keeps the invariant local.
 const PLAIN_ARG = /^[A-Za-z0-9_.:/@+=[\]-]+$/;
 
-function execLine(binary: NixExpr, args: readonly string[]): NixExpr {
+/** `<binary>/bin/gunicorn <args>` as one systemd command line (every argument checked to need no quoting). */
+export function execLine(binary: NixExpr, args: readonly string[]): NixExpr {
   for (const arg of args) {
     if (!PLAIN_ARG.test(arg)) throw new Error(`internal: gunicorn argument ${JSON.stringify(arg)} needs systemd quoting`);
   }

@@ -3,6 +3,7 @@ import { toQuadlet } from '@nixkit/oci-container';
 import type { ResolvedDeployment } from './deployment.js';
 import type { DeploymentMode } from './deployment-mode.js';
 import { containerSpec } from './container-spec.js';
+import { upstreamAddress } from './nixos-container-spec.js';
 import { issoConfText } from './isso-conf.js';
 import { underField } from './under-field.js';
 import { logFormatPrelude, vhostSpec } from './vhost-spec.js';
@@ -42,7 +43,7 @@ export function plainFiles(d: ResolvedDeployment, mode: DeploymentMode): PlainFi
   return {
     issoConf: issoConfText(d, mode),
     nginxServer: underField(['nginx'], 'the nginx server block', () =>
-      prelude + toNginxConf(vhostSpec(d), { nginxVersion: d.nginx.version, acmeCertificate: certbotCertificate })),
+      prelude + toNginxConf(vhostSpec(d, upstreamAddress(d, mode)), { nginxVersion: d.nginx.version, acmeCertificate: certbotCertificate })),
     quadlet: mode === 'container' ? underField([], 'the Quadlet unit', () => toQuadlet(container)) : null,
   };
 }

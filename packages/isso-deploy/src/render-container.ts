@@ -1,6 +1,7 @@
 import { attrs, bind, bool, str, type NixBindingItem, type NixExpr } from '@nixkit/nix-expr';
 import { toDockerToolsCall, toOciContainers } from '@nixkit/oci-container';
 import type { ResolvedDeployment } from './deployment.js';
+import type { DeploymentMode } from './deployment-mode.js';
 import { BINDINGS, containerSpec, imageSpec } from './container-spec.js';
 import { issoConfigDerivation } from './isso-conf.js';
 import { explained, frontBindings, nixosModule } from './module-frame.js';
@@ -9,7 +10,7 @@ import { v } from '@nixkit/nix-expr';
 import { underField } from './under-field.js';
 
 /** The let bindings every gunicorn-based mode shares: the package, its environment, the config. */
-export function pythonBindings(d: ResolvedDeployment, mode: 'container' | 'native'): NixBindingItem[] {
+export function pythonBindings(d: ResolvedDeployment, mode: Exclude<DeploymentMode, 'nixos-module'>): NixBindingItem[] {
   return [
     explained(bind(BINDINGS.issoPackage, issoPackageExpr(d)), d.source.kind === 'github'
       ? `Isso from ${d.source.owner}/${d.source.repo} at ${d.source.rev}, as a Python package (not an application) so it can join an environment.`

@@ -7,12 +7,14 @@ import { issoSettings } from './isso-settings.js';
 import { plainFiles, type PlainFiles } from './plain-files.js';
 import { containerModule } from './render-container.js';
 import { nativeModule } from './render-native.js';
+import { nixosContainerModule } from './render-nixos-container.js';
+import { chooseMode } from './choose-mode.js';
 import { servicesIssoModule } from './render-services-isso.js';
 import { resolveDeployment } from './resolve.js';
 
 /** Options of the renderers. */
 export interface RenderOptions {
-  /** Default `container`, the reference article. */
+  /** Default: the description's `mode`, else `container` (the reference article). */
   mode?: DeploymentMode;
 }
 
@@ -49,6 +51,7 @@ function moduleExpr(d: ResolvedDeployment, mode: DeploymentMode, warnings: reado
   ];
   if (mode === 'native') return nativeModule(d, header);
   if (mode === 'nixos-module') return servicesIssoModule(d, header);
+  if (mode === 'nixos-container') return nixosContainerModule(d, header);
   return containerModule(d, header);
 }
 
@@ -58,7 +61,7 @@ function moduleExpr(d: ResolvedDeployment, mode: DeploymentMode, warnings: reado
  * Throws `IssoDeploymentError` (naming the field) for anything that would not deploy as described.
  */
 export function renderDeployment(input: IssoDeployment | unknown, options: RenderOptions = {}): RenderResult {
-  const mode = options.mode ?? 'container';
+  const mode = chooseMode(input, options.mode);
   const d = resolveDeployment(input, { mode });
   const warnings = warningsFor(d, mode);
   const module = print(moduleExpr(d, mode, warnings));
@@ -86,7 +89,7 @@ export function renderDeployment(input: IssoDeployment | unknown, options: Rende
  * imported on its own. Throws `IssoDeploymentError` for an invalid description.
  */
 export function renderNixosModule(input: IssoDeployment | unknown, options: RenderOptions = {}): string {
-  const mode = options.mode ?? 'container';
+  const mode = chooseMode(input, options.mode);
   const d = resolveDeployment(input, { mode });
   return print(moduleExpr(d, mode, warningsFor(d, mode)));
 }
@@ -96,6 +99,6 @@ export function renderNixosModule(input: IssoDeployment | unknown, options: Rend
  * Quadlet unit. Throws `IssoDeploymentError` for an invalid description.
  */
 export function renderPlainFiles(input: IssoDeployment | unknown, options: RenderOptions = {}): PlainFiles {
-  const mode = options.mode ?? 'container';
+  const mode = chooseMode(input, options.mode);
   return plainFiles(resolveDeployment(input, { mode }), mode);
 }

@@ -17,11 +17,14 @@ import { optional, readArray, readBoolean, readEnum, readInteger, readObject, re
 import { readPython, readSource } from './read-build.js';
 import { readGunicorn, readNginx, readSecrets } from './read-service.js';
 import { readSettings } from './read-settings.js';
+import { chooseMode } from './choose-mode.js';
+import { DEFAULT_NIXOS_CONTAINER } from './nixos-container-options.js';
+import { checkNixosContainerFields, readNixosContainer } from './resolve-nixos-container.js';
 import { EMAIL, IMAGE_NAME, IMAGE_TAG, SIMPLE_NAME, SITE, absolutePath, domain } from './read-values.js';
 
 const TOP_LEVEL = [
   'domain', 'acmeEmail', 'acmeAcceptTerms', 'sites', 'port', 'source', 'python', 'settings', 'gunicorn',
-  'image', 'backend', 'containerName', 'dbVolume', 'nginx', 'secrets',
+  'image', 'backend', 'containerName', 'dbVolume', 'nginx', 'secrets', 'mode', 'nixosContainer',
 ] as const satisfies readonly (keyof IssoDeployment)[];
 
 /**
@@ -32,8 +35,8 @@ const TOP_LEVEL = [
  * `mode` matters only for the default source: `nixos-module` runs pkgs.isso.
  */
 export function resolveDeployment(input: IssoDeployment | unknown, options: { mode?: DeploymentMode } = {}): ResolvedDeployment {
-  const mode = options.mode ?? 'container';
   const o = readObject(input, [], TOP_LEVEL);
+  const mode = chooseMode(input, options.mode);
   for (const key of ['domain', 'acmeEmail'] as const) {
     if (o[key] === undefined) {
       throw new IssoDeploymentError(`the description needs "${key}"; the smallest one is {"domain": "comments.example.org", "acmeEmail": "letsencrypt@example.org"}`, { path: [key] });
@@ -83,7 +86,9 @@ export function resolveDeployment(input: IssoDeployment | unknown, options: { mo
     }, ARTICLE_DB_VOLUME),
     nginx: optional(o, 'nginx', [], (x, p) => readNginx(x, p, articleNginx(name)), articleNginx(name)),
     secrets,
+    nixosContainer: optional(o, 'nixosContainer', [], readNixosContainer, { ...DEFAULT_NIXOS_CONTAINER, extraFlags: [] }),
   };
+  checkNixosContainerFields(o, mode, resolved.nixosContainer);
   checkSecrets(resolved);
   return resolved;
 }

@@ -6,13 +6,14 @@ import { underField } from './under-field.js';
  * The article's virtual host through @nixkit/nginx-vhost's Isso preset: ACME certificate and
  * forced HTTPS, the access log, and one location proxying to Isso on the loopback interface with
  * the client's address, host and scheme forwarded and (by default) Isso's cookies dropped.
+ * `upstream` is where gunicorn listens: the loopback interface, or a NixOS container's address.
  */
-export function vhostSpec(d: ResolvedDeployment): Vhost {
+export function vhostSpec(d: ResolvedDeployment, upstream = '127.0.0.1'): Vhost {
   const n = d.nginx;
   return issoProxy({
     name: d.domain,
     port: d.port,
-    host: '127.0.0.1',
+    host: upstream,
     hideCookies: n.hideCookies,
     ...(n.aliases.length > 0 ? { serverAliases: n.aliases } : {}),
     ...(n.root === null ? {} : { root: n.root }),
