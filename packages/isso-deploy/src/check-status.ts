@@ -2,6 +2,9 @@ import { parseStatus, summarize, type HealthVerdict, type SystemdUnitStatus } fr
 import type { IssoDeployment, ResolvedDeployment } from './deployment.js';
 import type { DeploymentMode } from './deployment-mode.js';
 import { resolveDeployment } from './resolve.js';
+import { chooseMode } from './choose-mode.js';
+import { checkNixosContainerStatus } from './check-nixos-container.js';
+import { hostUnitName } from './nixos-container-spec.js';
 
 /** What `checkStatus` concluded. */
 export interface StatusCheck {
@@ -20,7 +23,7 @@ export interface StatusCheck {
 
 /** Options of `checkStatus`. */
 export interface CheckStatusOptions {
-  /** Default `container`. */
+  /** Default: the description's `mode`, else `container`. */
   mode?: DeploymentMode;
   /** The description, to know the unit name and port; default: the minimal article deployment. */
   deployment?: IssoDeployment | unknown;
@@ -28,6 +31,7 @@ export interface CheckStatusOptions {
 
 /** The systemd unit a deployment runs as: `podman-isso.service` for the article, `isso.service` otherwise. */
 export function serviceUnitName(d: ResolvedDeployment, mode: DeploymentMode): string {
+  if (mode === 'nixos-container') return hostUnitName(d);
   return mode === 'container' ? `${d.backend}-${d.containerName}.service` : 'isso.service';
 }
 
@@ -63,8 +67,13 @@ function sameUnit(printed: string | null, expected: string): boolean {
  * Never throws on any text; an invalid `deployment` throws `IssoDeploymentError`.
  */
 export function checkStatus(text: string, options: CheckStatusOptions = {}): StatusCheck {
-  const mode = options.mode ?? 'container';
-  const d = resolveDeployment(options.deployment ?? { domain: 'comments.example.org', acmeEmail: 'letsencrypt@example.org' }, { mode });
+  const deployment = options.deployment ?? { domain: 'comments.example.org', acmeEmail: 'letsencrypt@example.org' };
+  const mode = chooseMode(deployment, options.mode);
+  const d = resolveDeployment(deployment, { mode });
+  // Two units: the container on the host, and isso.service inside it, judged like the native one.
+  if (mode === 'nixos-container') {
+    return checkNixosContainerStatus(text, d, (inner) => checkStatus(inner, { mode: 'native', deployment: { ...(deployment as object), mode: 'native' } }));
+  }
   const expectedUnit = serviceUnitName(d, mode);
   const units = parseStatus(String(text));
   const unit = units.find((u) => sameUnit(u.name, expectedUnit)) ?? (units.length === 1 && units[0]!.name === null ? units[0] : undefined);

@@ -35,13 +35,16 @@ Commands:
                 it to the imports list of configuration.nix; prints a diff of both files.
                 A configuration.nix that does not parse is left untouched.
   check-status  Read \`systemctl status podman-isso.service\` (or the native isso.service) on
-                stdin and say whether Isso is healthy, and why.
+                stdin and say whether Isso is healthy, and why. nixos-container mode: pipe
+                both \`systemctl status container@isso\` and \`systemctl -M isso status isso\`.
 
 Options:
   --config FILE  The deployment description (JSON). The smallest one is
                  {"domain": "comments.example.org", "acmeEmail": "letsencrypt@example.org"}
   --mode MODE    container (default: the article's podman container), native (a systemd
-                 service with DynamicUser) or nixos-module (NixOS's services.isso)
+                 service with DynamicUser), nixos-module (NixOS's services.isso) or
+                 nixos-container (the article's 2023 setup: a NixOS container, containers.isso).
+                 Default: the description's "mode", else container
   --out DIR      Write the artifacts into DIR instead of printing the module
   --into FILE    The configuration.nix to add the import to
   --name FILE    File name of the module written by install (default isso.nix)
@@ -78,8 +81,8 @@ function readConfig(file: string | undefined): unknown {
   }
 }
 
-function readMode(value: string | undefined): DeploymentMode {
-  if (value === undefined) return 'container';
+function readMode(value: string | undefined): DeploymentMode | undefined {
+  if (value === undefined) return undefined;
   if (!(DEPLOYMENT_MODES as readonly string[]).includes(value)) {
     throw new UsageError(`--mode must be one of ${DEPLOYMENT_MODES.join(', ')}, got "${value}"`);
   }
@@ -106,12 +109,12 @@ type Values = Record<string, string | boolean | undefined>;
 function render(values: Values): number {
   const description = readConfig(values.config as string | undefined);
   const mode = readMode(values.mode as string | undefined);
-  const result = renderDeployment(description, { mode });
+  const result = renderDeployment(description, mode === undefined ? {} : { mode });
   for (const warning of result.warnings) note(`warning: ${warning}`);
   const out = values.out as string | undefined;
   if (out === undefined) {
     process.stdout.write(result.module);
-    note(`rendered the ${mode} module for ${result.domain}`);
+    note(`rendered the ${result.mode} module for ${result.domain}`);
     return EXIT_OK;
   }
   try {
@@ -131,7 +134,7 @@ function install(values: Values): number {
   if (!/^[A-Za-z0-9_][A-Za-z0-9_.+-]*\.nix$/.test(name)) throw new UsageError(`--name must be a plain file name ending in .nix, got "${name}"`);
   const description = readConfig(values.config as string | undefined);
   const mode = readMode(values.mode as string | undefined);
-  const result = renderDeployment(description, { mode });
+  const result = renderDeployment(description, mode === undefined ? {} : { mode });
   let configText: string;
   try {
     configText = readFileSync(into, 'utf8');
@@ -163,7 +166,7 @@ function checkStatusCommand(values: Values): number {
   const mode = readMode(values.mode as string | undefined);
   const text = readFileSync(0, 'utf8');
   if (text.trim() === '') throw new InputError('no status text on stdin; run: systemctl status podman-isso.service | nixkit-isso check-status');
-  const options = description === undefined ? { mode } : { mode, deployment: description };
+  const options = { ...(mode === undefined ? {} : { mode }), ...(description === undefined ? {} : { deployment: description }) };
   const result = checkStatus(text, options);
   process.stdout.write(`${result.healthy ? 'healthy' : 'unhealthy'}: ${result.reason}\n`);
   for (const line of result.notes) note(line);
