@@ -23,6 +23,7 @@ export const GOLDEN_CASES: readonly { mode: DeploymentMode; deployment: IssoDepl
   { mode: 'container', deployment: ARTICLE_DEPLOYMENT },
   { mode: 'native', deployment: WITH_SECRETS },
   { mode: 'nixos-module', deployment: WITH_SECRETS_NO_SOURCE },
+  { mode: 'nixos-container', deployment: ARTICLE_DEPLOYMENT },
 ];
 
 const goldenDir = new URL('./golden/', import.meta.url);

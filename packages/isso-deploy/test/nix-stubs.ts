@@ -9,6 +9,9 @@ import { MINIMAL } from './fixtures.js';
 
 const WRITE_TEXT_PREFIX = '/nix/store/stub-writeText:';
 
+/** The host's `system.stateVersion` in the stub `config` (the nixos-container mode passes it on). */
+export const STUB_STATE_VERSION = '25.11';
+
 /**
  * Nix source of a function `module: result` applying a module to the stubs. With `encode`, the
  * Python package, its source and the environment carry their arguments as JSON in their store
@@ -35,7 +38,7 @@ export function stubbedApply(pythonNames: readonly string[], encode = false): st
     isso = drv "isso" { pname = "isso"; };
   };
   lib = { mkDefault = x: x; mkForce = x: x; concatStringsSep = builtins.concatStringsSep; };
-in module { config = { }; inherit pkgs lib; }`;
+in module { config = { system.stateVersion = "${STUB_STATE_VERSION}"; }; inherit pkgs lib; }`;
 }
 
 /** The python3Packages names the default deployment uses, which the stubs must provide. */

@@ -1,0 +1,208 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import {
+  freeLoopbackPort,
+  loopbackGet,
+  nginxSandbox,
+  runPythonJson,
+  scratchDirectory,
+  startGunicorn,
+  startNginx,
+  writeEchoApp,
+  type LoopbackServer,
+} from '../../../tools/test-helpers/index.js';
+import { renderNixosModule, renderPlainFiles, type IssoDeployment } from '../src/index.js';
+import { ARTICLE_DEPLOYMENT, WITH_SECRETS } from './fixtures.js';
+import { PYTHON_NAMES, STUB_STATE_VERSION, evalModules, writtenText } from './nix-stubs.js';
+import { HOST_OPTIONS, undeclaredOptions } from './option-levels.js';
+
+const MODE = { mode: 'nixos-container' } as const;
+
+/** Evaluates each description's nixos-container module with the stubs and returns the whole result. */
+function evaluated(deployments: readonly IssoDeployment[], select = 'r: r'): Record<string, any>[] {
+  return evalModules(deployments.map((d) => renderNixosModule(d, MODE)), select, PYTHON_NAMES) as Record<string, any>[];
+}
+
+const evaluate = suite('nixos-container module: evaluated with stub arguments');
+
+evaluate('declares the article\'s container: ephemeral, autostarted, private /30 link, NAT, mounts', () => {
+  const [r] = evaluated([ARTICLE_DEPLOYMENT]);
+  const c = r!.containers.isso;
+  assert.equal(
+    [c.autoStart, c.ephemeral, c.privateNetwork, c.hostAddress, c.localAddress],
+    [true, true, true, '192.168.247.10', '192.168.247.11'],
+  );
+  assert.is(c.extraFlags, undefined);
+  assert.equal(c.bindMounts['/var/lib/private/isso'], { hostPath: '/var/db/isso', isReadOnly: false });
+  const conf = c.bindMounts['/etc/isso/isso.conf'];
+  assert.is(conf.isReadOnly, true);
+  assert.is(writtenText(conf.hostPath).text, '[general]\ndbpath = /var/lib/isso/comments.db\nhost =\n    https://vincent.bernat.ch\n    http://localhost:8080\nnotify = smtp\n');
+  assert.equal(r!.networking.nat, { enable: true, internalInterfaces: ['ve-isso'] });
+  assert.equal(r!.systemd.services['container@isso'].restartTriggers, [conf.hostPath]);
+  assert.equal(r!.systemd.tmpfiles.settings.isso, { '/var/db/isso': { d: { mode: '0700' } } });
+  assert.is(r!.services.nginx.virtualHosts['comments.luffy.cx'].locations['/'].proxyPass, 'http://192.168.247.11:8080');
+  assert.equal(r!.security.acme.certs['comments.luffy.cx'], { email: 'letsencrypt@vincent.bernat.ch' });
+});
+
+evaluate('runs gunicorn inside with the image Cmd\'s arguments, bound to the container address, as a dynamic user', () => {
+  const [r] = evaluated([ARTICLE_DEPLOYMENT]);
+  const [cmd] = evalModules([renderNixosModule(ARTICLE_DEPLOYMENT, { mode: 'container' })],
+    'r: r.virtualisation.oci-containers.containers.isso.imageFile.config.Cmd', PYTHON_NAMES) as string[][];
+  const inner = r!.containers.isso.config;
+  const service = inner.systemd.services.isso;
+  const execStart = (service.serviceConfig.ExecStart as string).split(' ');
+  const expected = cmd!.map((arg) => (arg === '0.0.0.0:8080' ? '192.168.247.11:8080' : arg));
+  assert.equal(execStart, expected);
+  assert.equal(service.serviceConfig, {
+    ExecStart: service.serviceConfig.ExecStart,
+    DynamicUser: true,
+    StateDirectory: 'isso',
+    ReadWritePaths: ['/var/lib/isso'],
+    Restart: 'always',
+  });
+  assert.equal(service.environment, { ISSO_SETTINGS: '/etc/isso/isso.conf' });
+  assert.equal(service.wantedBy, ['multi-user.target']);
+  assert.equal(inner.networking.firewall.allowedTCPPorts, [8080]);
+  assert.is(inner.system.stateVersion, STUB_STATE_VERSION);
+});
+
+evaluate('mounts the environment file read-only from its host path and loads it; the store file keeps ${VAR} only', () => {
+  const [r] = evaluated([WITH_SECRETS]);
+  const c = r!.containers.isso;
+  assert.equal(c.bindMounts['/run/secrets/isso.env'], { hostPath: '/run/secrets/isso.env', isReadOnly: true });
+  assert.is(c.config.systemd.services.isso.serviceConfig.EnvironmentFile, '/run/secrets/isso.env');
+  const text = writtenText(c.bindMounts['/etc/isso/isso.conf'].hostPath).text;
+  assert.match(text, /^password = \$\{ISSO_SMTP_PASSWORD\}$/m);
+  assert.match(text, /^password = \$\{ISSO_ADMIN_PASSWORD\}$/m);
+});
+
+evaluate('follows the description: name, addresses, nspawn flags, NAT interface, port, database directory', () => {
+  const [r] = evaluated([{
+    ...ARTICLE_DEPLOYMENT,
+    port: 9000,
+    dbVolume: { hostPath: '/srv/comments' },
+    nixosContainer: { name: 'comments', hostAddress: '10.231.136.1', localAddress: '10.231.136.2', extraFlags: ['--resolv-conf=bind-host'], externalInterface: 'enp1s0' },
+  }]);
+  const c = r!.containers.comments;
+  assert.equal([c.hostAddress, c.localAddress, c.extraFlags], ['10.231.136.1', '10.231.136.2', ['--resolv-conf=bind-host']]);
+  assert.equal(c.bindMounts['/var/lib/private/isso'].hostPath, '/srv/comments');
+  assert.match(c.config.systemd.services.isso.serviceConfig.ExecStart, / --bind 10\.231\.136\.2:9000 /);
+  assert.equal(c.config.networking.firewall.allowedTCPPorts, [9000]);
+  assert.equal(r!.networking.nat, { enable: true, internalInterfaces: ['ve-comments'], externalInterface: 'enp1s0' });
+  assert.ok(r!.systemd.services['container@comments'].restartTriggers);
+  assert.is(r!.services.nginx.virtualHosts['comments.luffy.cx'].locations['/'].proxyPass, 'http://10.231.136.2:9000');
+});
+
+const levels = suite('nixos-container module: host and inner options at their levels');
+
+levels('every option the module writes is declared at the level it sits', () => {
+  const results = evaluated([
+    ARTICLE_DEPLOYMENT,
+    WITH_SECRETS,
+    { ...WITH_SECRETS, nixosContainer: { name: 'c1', extraFlags: ['--resolv-conf=bind-host'], externalInterface: 'eth0' } },
+  ]);
+  for (const r of results) assert.equal(undeclaredOptions(r, HOST_OPTIONS), []);
+});
+
+levels('fails for the inner service written on the host, and for NAT written inside the container', () => {
+  const [movedOut, movedIn, stateOnHost] = evalModules([renderNixosModule(WITH_SECRETS, MODE)], `r: [
+    (r // { systemd = r.systemd // { services = r.systemd.services // { isso = r.containers.isso.config.systemd.services.isso; }; }; })
+    (r // { containers.isso = r.containers.isso // { config = r.containers.isso.config // { networking = { inherit (r.networking) nat; }; }; }; })
+    (r // { system.stateVersion = "25.11"; })
+  ]`, PYTHON_NAMES)[0] as Record<string, unknown>[];
+  assert.equal(undeclaredOptions(movedOut, HOST_OPTIONS), ['systemd.services.isso']);
+  assert.equal(undeclaredOptions(movedIn, HOST_OPTIONS), ['containers.isso.config.networking.nat']);
+  assert.equal(undeclaredOptions(stateOnHost, HOST_OPTIONS), ['system']);
+});
+
+/** The server block with the live test's ports, upstream, certificate and directories. */
+function onLoopback(block: string, ports: { http: number; https: number; gunicorn: number }, dirs: { acme: string; root: string; log: string }): string {
+  const { cert, key } = nginxSandbox();
+  return block
+    .replace(/^\s*listen \[::0\]:\d+.*\n/gm, '')
+    .replaceAll('listen 0.0.0.0:80;', `listen 127.0.0.1:${ports.http};`)
+    .replaceAll('listen 0.0.0.0:443 ', `listen 127.0.0.1:${ports.https} `)
+    .replaceAll('proxy_pass http://192.168.247.11:8080;', `proxy_pass http://127.0.0.1:${ports.gunicorn};`)
+    .replaceAll('/etc/letsencrypt/live/comments.luffy.cx/fullchain.pem', cert)
+    .replaceAll('/etc/letsencrypt/live/comments.luffy.cx/chain.pem', cert)
+    .replaceAll('/etc/letsencrypt/live/comments.luffy.cx/privkey.pem', key)
+    .replaceAll('/var/lib/acme/acme-challenge', dirs.acme)
+    .replaceAll('/data/webserver/comments.luffy.cx', dirs.root)
+    .replaceAll('/var/log/nginx/comments.luffy.cx.log', dirs.log);
+}
+
+const live = suite('nixos-container mode: real gunicorn behind real nginx');
+
+live('serves through the rendered server block with the rendered gunicorn argv', async () => {
+  const [service] = evalModules([renderNixosModule(ARTICLE_DEPLOYMENT, MODE)], 'r: r.containers.isso.config.systemd.services.isso', PYTHON_NAMES) as Record<string, any>[];
+  const argv = (service!.serviceConfig.ExecStart as string).split(' ');
+  assert.is(argv[0], '/nix/store/stub-isso-env/bin/gunicorn');
+  const block = renderPlainFiles(ARTICLE_DEPLOYMENT, MODE).nginxServer;
+  assert.match(block, /proxy_pass http:\/\/192\.168\.247\.11:8080;/);
+
+  const dir = scratchDirectory('nixos-container-live');
+  const app = writeEchoApp(dir, ['ISSO_SETTINGS']);
+  const [gunicornPort, http, https] = [await freeLoopbackPort(), await freeLoopbackPort(), await freeLoopbackPort()];
+  // The rendered arguments, with the container's address mapped to loopback and Isso to the echo app.
+  const args = argv.slice(1).map((arg) => (arg === '192.168.247.11:8080' ? `127.0.0.1:${gunicornPort}` : arg === 'isso.run' ? app : arg));
+  assert.equal(args.filter((arg, i) => arg !== argv[i + 1]), [`127.0.0.1:${gunicornPort}`, app]);
+  const dirs = { acme: join(dir, 'acme'), root: join(dir, 'root'), log: join(dir, 'access.log') };
+  mkdirSync(join(dirs.acme, '.well-known', 'acme-challenge'), { recursive: true });
+  mkdirSync(dirs.root);
+  writeFileSync(join(dirs.acme, '.well-known', 'acme-challenge', 'token123'), 'challenge-answer');
+
+  const started: LoopbackServer[] = [];
+  try {
+    const gunicorn = await startGunicorn(args, { port: gunicornPort, cwd: dir, env: service!.environment });
+    started.push(gunicorn);
+    started.push(await startNginx(onLoopback(block, { http, https, gunicorn: gunicornPort }, dirs), [http, https]));
+
+    const reply = await loopbackGet(https, '/count?uri=%2Fpost', { tls: true, servername: 'comments.luffy.cx', headers: { Host: 'comments.luffy.cx' } });
+    assert.is(reply.status, 200, reply.body);
+    const seen = JSON.parse(reply.body) as { path: string; headers: Record<string, string>; env: Record<string, string> };
+    assert.is(seen.path, '/count');
+    assert.is(seen.headers.Host, 'comments.luffy.cx');
+    assert.is(seen.headers['X-Forwarded-For'], '127.0.0.1');
+    assert.is(seen.headers['X-Forwarded-Proto'], 'https');
+    assert.equal(seen.env, { ISSO_SETTINGS: '/etc/isso/isso.conf' });
+    assert.is(reply.headers['set-cookie'], undefined);
+    assert.is(reply.headers['x-set-cookie'], undefined);
+
+    const redirect = await loopbackGet(http, '/js/embed.min.js', { headers: { Host: 'comments.luffy.cx' } });
+    assert.is(redirect.status, 301);
+    assert.is(redirect.headers.location, 'https://comments.luffy.cx/js/embed.min.js');
+    const challenge = await loopbackGet(http, '/.well-known/acme-challenge/token123', { headers: { Host: 'comments.luffy.cx' } });
+    assert.equal([challenge.status, challenge.body], [200, 'challenge-answer']);
+
+    // gunicorn ran the rendered options: its worker class and worker count.
+    const log = gunicorn.output();
+    assert.match(log, new RegExp(`Listening at: http://127\\.0\\.0\\.1:${gunicornPort}`));
+    assert.match(log, /Using worker: gevent/);
+    assert.is(log.match(/Booting worker with pid/g)?.length, 2, log);
+  } finally {
+    for (const server of started.reverse()) await server.stop();
+  }
+  // The anonymous format leaves the client address out: the line starts with "- - [".
+  const lines = readFileSync(dirs.log, 'utf8').trim().split('\n');
+  assert.ok(lines.length >= 1);
+  for (const line of lines) assert.match(line, /^- - \[[^\]]+\] "GET \/count\?uri=%2Fpost HTTP\/[\d.]+" 200 \d+ "-" "-"$/);
+});
+
+live('the mounted isso.conf is what Isso\'s configparser reads', () => {
+  const [r] = evaluated([WITH_SECRETS]);
+  const text = writtenText(r!.containers.isso.bindMounts['/etc/isso/isso.conf'].hostPath).text;
+  const read = runPythonJson(`
+import sys, configparser, json
+p = configparser.ConfigParser(allow_no_value=True, interpolation=None)
+p.read_string(sys.stdin.read())
+print(json.dumps({s: dict(p[s]) for s in p.sections()}))
+`, text) as Record<string, Record<string, string>>;
+  assert.is(read.general!.dbpath, '/var/lib/isso/comments.db');
+  assert.is(read.smtp!.password, '${ISSO_SMTP_PASSWORD}');
+});
+
+evaluate.run();
+levels.run();
+live.run();
