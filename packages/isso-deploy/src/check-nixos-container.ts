@@ -118,5 +118,5 @@ export function checkNixosContainerStatus(text: string, d: ResolvedDeployment, j
   if (problems.length > 0) {
     return { ...judged, healthy: false, reason: `${judged.unit ?? INNER_UNIT} is running, but ${problems.join('; ')}`, notes: allNotes, expectedUnit: hostUnit };
   }
-  return { ...judged, reason: host === undefined ? judged.reason : `${host.name ?? hostUnit} and ${judged.reason}`, notes: allNotes, expectedUnit: hostUnit };
+  return { ...judged, reason: host === undefined ? judged.reason : `${host.name ?? hostUnit} runs the machine ${name}; ${judged.reason}`, notes: allNotes, expectedUnit: hostUnit };
 }

@@ -114,7 +114,7 @@ render('reports a missing config file and a bad mode', () => {
   assert.match(missing.stderr, /cannot read .*nope\.json: ENOENT/);
   const mode = run(['render', '--config', configFile(dir, MINIMAL), '--mode', 'vm']);
   assert.is(mode.code, 2);
-  assert.match(mode.stderr, /--mode must be one of container, native, nixos-module, got "vm"/);
+  assert.match(mode.stderr, /--mode must be one of container, native, nixos-module, nixos-container, got "vm"/);
   assert.is(run(['render']).code, 2);
 });
 
