@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -6,6 +7,7 @@ import {
   freeLoopbackPort,
   loopbackGet,
   nginxSandbox,
+  requireTool,
   runPythonJson,
   scratchDirectory,
   startGunicorn,
@@ -203,6 +205,50 @@ print(json.dumps({s: dict(p[s]) for s in p.sections()}))
   assert.is(read.smtp!.password, '${ISSO_SMTP_PASSWORD}');
 });
 
+/**
+ * A `[Service]` section the way NixOS writes serviceConfig (a list repeats its key, booleans are
+ * true/false), with the stub store path of gunicorn mapped to Debian's so the command exists.
+ */
+function unitFile(service: Record<string, any>): string {
+  const lines = ['[Unit]', `Description=${service.description}`, ...service.after.map((a: string) => `After=${a}`), '', '[Service]'];
+  for (const [name, value] of Object.entries(service.environment as Record<string, string>)) lines.push(`Environment="${name}=${value}"`);
+  for (const [key, value] of Object.entries(service.serviceConfig as Record<string, unknown>)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      const text = typeof item === 'boolean' ? String(item) : String(item).replace('/nix/store/stub-isso-env/bin/gunicorn', '/usr/bin/python3 -m gunicorn');
+      lines.push(`${key}=${text}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** `systemd-analyze verify` on one unit file: what it complained about (it exits 0 on unknown keys). */
+function verifyUnit(text: string): string {
+  const dir = scratchDirectory('unit');
+  writeFileSync(join(dir, 'isso.service'), text);
+  const result = spawnSync(requireTool('systemd-analyze'), ['verify', '--man=no', join(dir, 'isso.service')], { encoding: 'utf8' });
+  if (result.error) throw result.error;
+  return `${result.stderr}${result.status === 0 ? '' : `exit ${result.status}`}`.trim();
+}
+
+const unit = suite('nixos-container module: the inner unit under systemd-analyze verify');
+
+unit('systemd accepts every directive of the inner isso.service', () => {
+  const [service] = evalModules([renderNixosModule(WITH_SECRETS, MODE)], 'r: r.containers.isso.config.systemd.services.isso', PYTHON_NAMES) as Record<string, any>[];
+  const text = unitFile(service!);
+  assert.match(text, /^DynamicUser=true$/m);
+  assert.match(text, /^Restart=always$/m);
+  assert.is(verifyUnit(text), '');
+});
+
+unit('the check notices a directive systemd does not know or a value it cannot parse', () => {
+  const [service] = evalModules([renderNixosModule(WITH_SECRETS, MODE)], 'r: r.containers.isso.config.systemd.services.isso', PYTHON_NAMES) as Record<string, any>[];
+  const broken = { ...service!, serviceConfig: { ...service!.serviceConfig, DynamicUsr: true, Restart: 'sometimes' } };
+  const complaints = verifyUnit(unitFile(broken));
+  assert.match(complaints, /Unknown key 'DynamicUsr'/);
+  assert.match(complaints, /restart specifier.*sometimes/);
+});
+
 evaluate.run();
 levels.run();
+unit.run();
 live.run();
