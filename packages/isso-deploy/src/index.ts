@@ -12,6 +12,7 @@ export type {
   SecretRefs,
 } from './deployment.js';
 export { DEPLOYMENT_MODES, type DeploymentMode } from './deployment-mode.js';
+export type { NixosContainerOptions, ResolvedNixosContainer } from './nixos-container-options.js';
 export { IssoDeploymentError } from './errors.js';
 export { resolveDeployment } from './resolve.js';
 export {

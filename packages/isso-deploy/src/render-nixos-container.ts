@@ -36,10 +36,10 @@ import { pythonBindings } from './render-container.js';
 
 /** `systemd.services.isso` inside the container: gunicorn on the container's address. */
 function innerService(d: ResolvedDeployment): NixExpr {
-  const serviceConfig: Record<string, NixExpr> = {
+  const serviceConfig: NixBindingItem[] = [
     // The same argument builder as the image's Cmd, bound to the container's end of the link.
-    ExecStart: execLine(v(BINDINGS.issoEnv), gunicornArgs(d, d.nixosContainer.localAddress)),
-    DynamicUser: bool(true),
+    bind('ExecStart', execLine(v(BINDINGS.issoEnv), gunicornArgs(d, d.nixosContainer.localAddress))),
+    bind('DynamicUser', bool(true)),
     // Ownership with a dynamic user: the UID is allocated at each start and may differ from one
     // boot of the ephemeral container to the next, so the database directory must be handed to
     // whatever UID this run got. StateDirectory does that inside systemd, as root, before the
@@ -47,12 +47,19 @@ function innerService(d: ResolvedDeployment): NixExpr {
     // (/var/lib/private/isso), and systemd chowns it recursively to the run's UID when the owner
     // differs, then links /var/lib/isso to it. An `ExecStartPre = "+chown …"` would have to look
     // the dynamic user up by name and run on every start even when nothing changed.
-    StateDirectory: str(STATE_DIRECTORY),
-    ReadWritePaths: list([str(SERVICE_STATE_PATH)]),
-    Restart: str('always'),
-  };
-  // systemd reads the file as root before the dynamic user exists, so it can stay root-only.
-  if (d.secrets !== null) serviceConfig.EnvironmentFile = str(d.secrets.environmentFile);
+    explained(
+      bind('StateDirectory', str(STATE_DIRECTORY)),
+      'systemd hands the mounted database directory to this run\'s dynamic UID before Isso starts.',
+    ),
+    bind('ReadWritePaths', list([str(SERVICE_STATE_PATH)])),
+    bind('Restart', str('always')),
+  ];
+  if (d.secrets !== null) {
+    serviceConfig.push(explained(
+      bind('EnvironmentFile', str(d.secrets.environmentFile)),
+      'Read by systemd as root before the dynamic user exists, so the file can stay root-only.',
+    ));
+  }
   return attrs({
     description: str('Isso comment server'),
     wantedBy: list([str('multi-user.target')]),

@@ -85,6 +85,7 @@ in
         serviceConfig = {
           ExecStart = "${issoEnv}/bin/gunicorn --name isso --bind 192.168.247.11:8080 --worker-class gevent --workers 2 --worker-tmp-dir /dev/shm --preload isso.run";
           DynamicUser = true;
+          # systemd hands the mounted database directory to this run's dynamic UID before Isso starts.
           StateDirectory = "isso";
           ReadWritePaths = [ "/var/lib/isso" ];
           Restart = "always";
