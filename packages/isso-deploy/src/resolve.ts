@@ -32,7 +32,8 @@ const TOP_LEVEL = [
  * article's choices for every field left out. Unknown fields, wrong types and values that would
  * render into something other than what they say are an `IssoDeploymentError` naming the field;
  * so is a plaintext password, or a secret reference the chosen Isso version cannot expand.
- * `mode` matters only for the default source: `nixos-module` runs pkgs.isso.
+ * `mode` (default: the description's own `mode`, else `container`) decides the default source
+ * (`nixos-module` runs pkgs.isso) and the fields the nixos-container mode refuses.
  */
 export function resolveDeployment(input: IssoDeployment | unknown, options: { mode?: DeploymentMode } = {}): ResolvedDeployment {
   const o = readObject(input, [], TOP_LEVEL);
