@@ -24,6 +24,9 @@ const SPAWNED = /Spawning container (\S+) on /;
 // `systemctl -M <name>` when the machine is not running (or not registered under that name).
 const MACHINE_UNREACHABLE = /No machine '([^']*)' known|Failed to connect to .*bus.*: (?:Host is down|No such device or address|Connection refused|No route to host)/;
 
+// systemctl's message where systemd is not PID 1, which also ends in "Failed to connect to bus: Host is down".
+const NO_SYSTEMD = /System has not been booted with systemd as init system/;
+
 function named(units: readonly SystemdUnitStatus[], expected: string): SystemdUnitStatus | undefined {
   return units.find((u) => u.name === expected || (u.name !== null && `${u.name}.service` === expected));
 }
@@ -89,7 +92,8 @@ export function checkNixosContainerStatus(text: string, d: ResolvedDeployment, j
     hostHealth = summarize(host).health;
     if (!judged.running) hostReason = judged.reason;
   }
-  if (unreachable !== null) problems.push(`systemctl -M ${name} could not reach the machine (${unreachable[0]}): the container is not running`);
+  if (NO_SYSTEMD.test(String(text))) problems.push('systemctl ran on a system not booted with systemd; run the commands on the NixOS host');
+  else if (unreachable !== null) problems.push(`systemctl -M ${name} could not reach the machine (${unreachable[0]}): the container is not running`);
   if (hostReason !== null || (host !== undefined && problems.length > 0 && inner === undefined)) {
     const reason = [hostReason ?? `${host!.name ?? hostUnit} is running, but`, problems.join('; ')].filter((part) => part !== '').join(hostReason === null ? ' ' : '; ');
     return { healthy: false, reason, unit: host!.name, expectedUnit: hostUnit, health: hostHealth, notes };

@@ -193,6 +193,14 @@ check('says the machine is not running when systemctl -M cannot reach it', () =>
   assert.match(result.reason, /systemctl -M isso could not reach the machine .*not running/);
 });
 
+check('tells a host without systemd apart from a stopped machine', () => {
+  const text = 'System has not been booted with systemd as init system (PID 1). Can\'t operate.\nFailed to connect to bus: Host is down\n';
+  const result = checkStatus(text, { deployment: CONTAINER });
+  assert.is(result.healthy, false);
+  assert.match(result.reason, /not booted with systemd; run the commands on the NixOS host/);
+  assert.not.match(result.reason, /container is not running/);
+});
+
 check('names the units of a container called otherwise, and the commands when nothing matched', () => {
   const deployment = { ...CONTAINER, nixosContainer: { name: 'comments' } };
   assert.is(serviceUnitName(resolveDeployment(deployment), 'nixos-container'), 'container@comments.service');
