@@ -94,9 +94,12 @@ export function checkNixosContainerStatus(text: string, d: ResolvedDeployment, j
   }
   if (NO_SYSTEMD.test(String(text))) problems.push('systemctl ran on a system not booted with systemd; run the commands on the NixOS host');
   else if (unreachable !== null) problems.push(`systemctl -M ${name} could not reach the machine (${unreachable[0]}): the container is not running`);
-  if (hostReason !== null || (host !== undefined && problems.length > 0 && inner === undefined)) {
-    const reason = [hostReason ?? `${host!.name ?? hostUnit} is running, but`, problems.join('; ')].filter((part) => part !== '').join(hostReason === null ? ' ' : '; ');
-    return { healthy: false, reason, unit: host!.name, expectedUnit: hostUnit, health: hostHealth, notes };
+  if (host !== undefined && hostReason !== null) {
+    const reason = problems.length > 0 ? `${hostReason}; ${problems.join('; ')}` : hostReason;
+    return { healthy: false, reason, unit: host.name, expectedUnit: hostUnit, health: hostHealth, notes };
+  }
+  if (host !== undefined && inner === undefined && problems.length > 0) {
+    return { healthy: false, reason: `${host.name ?? hostUnit} is running, but ${problems.join('; ')}`, unit: host.name, expectedUnit: hostUnit, health: hostHealth, notes };
   }
   if (inner === undefined) {
     const seen = units.map((u) => u.name).filter((unit): unit is string => unit !== null);
