@@ -4,3 +4,4 @@ export { nixParseMany, type ParseOutcome } from './nix-parse-many.js';
 export { nginxTest, nginxSandbox, type NginxCheck, type NginxSandbox } from './nginx.js';
 export { runPython, runPythonJson } from './python.js';
 export { seededRandom, pick, intBetween, hostileString, HOSTILE_FRAGMENTS } from './random.js';
+export { colmenaStubEvaluator, scratchFiles } from './colmena-stub.js';
