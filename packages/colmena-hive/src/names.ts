@@ -32,11 +32,14 @@ export const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.:+-]{0,127}$/;
  */
 export const KEY_NAME = /^(?!\.{1,2}$)[A-Za-z0-9_.:-]{1,200}$/;
 
+// Each segment ends at a "/" or the end, so a match is unambiguous and the regexes run in linear
+// time (`(?:[…]+\/?)*` backtracks exponentially on a long path with a bad last character).
+
 /** An absolute path of plain segments: no shell or Nix metacharacters, no `.`/`..` segments. */
-export const ABSOLUTE_PATH = /^\/(?:[A-Za-z0-9_.@+-]+\/?)*$/;
+export const ABSOLUTE_PATH = /^\/(?:[A-Za-z0-9_.@+-]+(?:\/|$))*$/;
 
 /** A path relative to hive.nix, written as a Nix path literal. */
-export const RELATIVE_PATH = /^\.{1,2}\/(?:[A-Za-z0-9_.@+-]+\/?)*[A-Za-z0-9_.@+-]$/;
+export const RELATIVE_PATH = /^\.{1,2}\/(?:[A-Za-z0-9_.@+-]+\/)*[A-Za-z0-9_.@+-]+$/;
 
 /** An octal mode string such as `0600` or `640`. */
 export const OCTAL_MODE = /^0?[0-7]{3}$|^[0-7]{4}$/;

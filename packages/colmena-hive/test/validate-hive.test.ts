@@ -117,6 +117,14 @@ key('refuses key names that cannot be a file name and a unit name', () => {
   validateDeployment({ keys: { 'isso.env': { text: 'x' }, 'acme-credentials.secret': { text: 'y' } } });
 });
 
+hive('refuses long paths with a bad last character without backtracking (a regression would hang here)', () => {
+  const long = 'a'.repeat(60);
+  assert.equal(refusal(() => validateHive({ nodes: { a: { modules: [`/${long}!`] } } })).path, ['nodes', 'a', 'modules', 0]);
+  assert.equal(refusal(() => validateHive({ nodes: { a: { modules: [`./${long}!`] } } })).path, ['nodes', 'a', 'modules', 0]);
+  assert.equal(refusal(() => validateKey({ text: 'x', destDir: `/${'ab/'.repeat(30_000)}$` }, ['k'])).path, ['k', 'destDir']);
+  assert.equal(validateHive({ nodes: { a: { modules: [`/${'ab/'.repeat(30_000)}x.nix`] } } }).nodes.a!.modules!.length, 1);
+});
+
 hive.run();
 deployment.run();
 key.run();
