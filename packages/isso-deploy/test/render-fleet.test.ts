@@ -2,6 +2,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parse } from '@nixkit/nix-expr';
 import { DEPLOYMENT_MODES, readFleet, renderFleet, renderNixosModule } from '../src/index.js';
+import { hostileString, intBetween, pick, seededRandom } from '../../../tools/test-helpers/index.js';
+import { IssoDeploymentError } from '../src/index.js';
 import { issueFleet, refusal, twoSitesFleet } from './fleet-fixtures.js';
 
 const read = suite('readFleet');
@@ -166,6 +168,42 @@ clashes('takes more claim sources, for resources of other modes', () => {
   assert.match(error.message, /the NAT address "10\.233\.0\.2" is already used by hosts\.web1\.isso\[0\]/);
 });
 
+const hostile = suite('renderFleet: hostile fleet files');
+
+hostile('any mutation of a fleet either renders or is refused with an IssoDeploymentError naming a path', () => {
+  const random = seededRandom(1515);
+  const values = (): unknown => pick(random, [
+    () => hostileString(random, 10), () => Number.NaN, () => -1, () => 1e308, () => null, () => true, () => [],
+    () => ({}), () => [hostileString(random, 4)], () => JSON.parse('{"__proto__": {"x": 1}}'), () => '/' + 'a'.repeat(40) + '!',
+  ])();
+  let refused = 0;
+  let rendered = 0;
+  for (let i = 0; i < 400; i++) {
+    const fleet = twoSitesFleet() as Record<string, any>;
+    // Walk to a random object in the fleet and set a random (possibly new) key to a hostile value.
+    let target: Record<string, any> = fleet;
+    for (let depth = intBetween(random, 0, 5); depth > 0; depth--) {
+      const keys = Object.keys(target).filter((k) => typeof target[k] === 'object' && target[k] !== null);
+      if (keys.length === 0) break;
+      target = target[pick(random, keys)];
+    }
+    const existing = Object.keys(target);
+    const key = existing.length > 0 && random() < 0.8 ? pick(random, existing) : hostileString(random, 3);
+    target[key] = values();
+    try {
+      renderFleet(fleet, { flake: random() < 0.5 });
+      rendered++;
+    } catch (error) {
+      if (!(error instanceof IssoDeploymentError)) throw new Error(`mutation ${i} (${JSON.stringify(key)}) threw ${String(error)}`);
+      assert.ok(error.message.length > 0);
+      refused++;
+    }
+  }
+  assert.ok(refused > 100, `refused ${refused}`);
+  assert.ok(rendered > 10, `rendered ${rendered}`);
+});
+
 read.run();
 render.run();
 clashes.run();
+hostile.run();
