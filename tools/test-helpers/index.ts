@@ -5,3 +5,4 @@ export { nginxTest, nginxSandbox, type NginxCheck, type NginxSandbox } from './n
 export { runPython, runPythonJson } from './python.js';
 export { seededRandom, pick, intBetween, hostileString, HOSTILE_FRAGMENTS } from './random.js';
 export { ECHO_APP, freeLoopbackPort, loopbackGet, scratchDirectory, startGunicorn, startNginx, startServer, writeEchoApp, type HttpReply, type LoopbackServer } from './loopback-servers.js';
+export { colmenaStubEvaluator, scratchFiles } from './colmena-stub.js';

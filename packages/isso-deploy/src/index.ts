@@ -27,3 +27,33 @@ export type { PlainFiles } from './plain-files.js';
 export { checkStatus, serviceUnitName, type CheckStatusOptions, type StatusCheck } from './check-status.js';
 export { addModuleImport, type ImportEdit } from './add-import.js';
 export { unifiedDiff } from './line-diff.js';
+export type {
+  Fleet,
+  FleetDescription,
+  FleetHost,
+  FleetHostDescription,
+  FleetSite,
+  FleetSiteDescription,
+  SecretKeySource,
+} from './fleet-description.js';
+export { readFleet } from './read-fleet.js';
+export { CLAIM_SOURCES, checkFleetClashes, natAddressClaims, type ClaimSource, type FleetClaim } from './fleet-claims.js';
+export {
+  renderFleet,
+  siteKey,
+  siteModulePath,
+  hostHttpModulePath,
+  type FleetFile,
+  type FleetRenderOptions,
+  type FleetRenderResult,
+} from './render-fleet.js';
+export {
+  captureFileName,
+  fleetStatus,
+  fleetUnits,
+  type CaptureSource,
+  type FleetStatusEntry,
+  type FleetStatusReport,
+  type FleetVerdict,
+} from './fleet-status.js';
+export { collectCaptures, statusCommand, statusTargets, type CollectIo, type CollectResult, type CommandResult, type StatusTarget } from './fleet-collect.js';

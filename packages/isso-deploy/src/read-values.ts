@@ -13,7 +13,8 @@ export const HASH = /^(?:sha256-[A-Za-z0-9+/]{43}=|sha512-[A-Za-z0-9+/]{86}==|[0
 export const VERSION = /^\d+\.\d+(?:\.\d+)?$/;
 export const DRV_VERSION = /^[A-Za-z0-9_.+-]+$/;
 export const NIX_ATTR = /^[A-Za-z_][A-Za-z0-9_'-]*$/;
-export const ABSOLUTE_PATH = /^\/(?:[A-Za-z0-9_.@+-]+\/?)*$/;
+// Each segment ends at "/" or the end: unambiguous, so linear (`(?:[…]+\/?)*` backtracks exponentially).
+export const ABSOLUTE_PATH = /^\/(?:[A-Za-z0-9_.@+-]+(?:\/|$))*$/;
 export const SIMPLE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 export const IMAGE_NAME = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
 export const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
