@@ -7,17 +7,21 @@ export type {
   IssoDeployment,
   IssoSource,
   NginxOptions,
+  Preset,
   PythonDeps,
   ResolvedDeployment,
   SecretRefs,
 } from './deployment.js';
 export { DEPLOYMENT_MODES, type DeploymentMode } from './deployment-mode.js';
 export { IssoDeploymentError } from './errors.js';
-export { resolveDeployment } from './resolve.js';
+export { resolveDeployment, type ResolveOptions } from './resolve.js';
+export { DEFAULT_NIXOS_RELEASE, NIXOS_RELEASES, isNixosRelease, type NixosRelease } from './nixos-release.js';
+export { RELEASE_FACTS, releaseFacts, type ReleaseFacts } from './release-facts.js';
 export {
   renderDeployment,
   renderNixosModule,
   renderPlainFiles,
+  type DeploymentInput,
   type RenderOptions,
   type RenderResult,
   type RenderedFile,

@@ -10,6 +10,7 @@ export const SITE = /^https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?$/;
 export const GITHUB_NAME = /^[A-Za-z0-9_.-]+$/;
 export const GIT_REV = /^[A-Za-z0-9_./+-]+$/;
 export const HASH = /^(?:sha256-[A-Za-z0-9+/]{43}=|sha512-[A-Za-z0-9+/]{86}==|[0-9abcdfghijklmnpqrsvwxyz]{52}|[0-9a-f]{64})$/;
+export const SRI_HASH = /^(?:sha256-[A-Za-z0-9+/]{43}=|sha512-[A-Za-z0-9+/]{86}==)$/;
 export const VERSION = /^\d+\.\d+(?:\.\d+)?$/;
 export const DRV_VERSION = /^[A-Za-z0-9_.+-]+$/;
 export const NIX_ATTR = /^[A-Za-z_][A-Za-z0-9_'-]*$/;
@@ -20,7 +21,8 @@ export const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 export const BIND_ADDRESS = new RegExp(`^(?:${OCTET}(?:\\.${OCTET}){3}|\\[[0-9A-Fa-f:.]+\\])$`);
 export const WSGI_APP = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*(?::[A-Za-z_][A-Za-z0-9_]*)?$/;
-export const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// Upper case only: a mixed-case "name" where a secret reference belongs is most likely the secret.
+export const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
 export const LOG_FORMAT_NAME = /^[A-Za-z0-9_]+$/;
 
 export const domain = (value: unknown, path: FieldPath) =>

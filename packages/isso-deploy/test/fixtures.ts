@@ -11,8 +11,11 @@ export const WITH_SECRETS: IssoDeployment = {
   ...MINIMAL,
   acmeAcceptTerms: true,
   source: { kind: 'nixpkgs' },
-  secrets: { environmentFile: '/run/secrets/isso.env', smtpPassword: 'ISSO_SMTP_PASSWORD', adminPassword: 'ISSO_ADMIN_PASSWORD' },
-  settings: { general: { notify: ['smtp'] }, smtp: { host: 'mail.example.org', username: 'isso', security: 'starttls' } },
+  secrets: { environmentFile: '/run/secrets/isso.env', smtpPassword: 'ISSO_SMTP_PASSWORD', adminPassword: 'ISSO_ADMIN_PASSWORD', smtpUsername: 'ISSO_SMTP_USERNAME' },
+  settings: {
+    general: { notify: ['smtp'] },
+    smtp: { host: 'mail.example.org', security: 'starttls', from: 'isso@example.org', to: 'admin@example.org' },
+  },
 };
 
 /** The same for services.isso, which always runs pkgs.isso and so takes no source. */

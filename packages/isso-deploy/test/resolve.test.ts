@@ -16,13 +16,16 @@ function refusal(input: unknown, mode?: DeploymentMode): IssoDeploymentError {
 
 const resolve = suite('resolveDeployment');
 
-resolve('fills every field of a minimal description with the article choices', () => {
+resolve('fills every field of a minimal description: nixpkgs Isso on the newest release, the article for the rest', () => {
   const d = resolveDeployment(minimal);
+  assert.is(d.nixosRelease, '25.11');
+  assert.is(d.preset, null);
+  assert.is(d.openFirewall, true);
   assert.is(d.port, 8080);
   assert.is(d.backend, 'podman');
   assert.is(d.containerName, 'isso');
   assert.equal(d.dbVolume, { hostPath: '/var/db/isso', containerPath: '/db' });
-  assert.equal(d.source.kind, 'github');
+  assert.equal(d.source, { kind: 'nixpkgs', issoVersion: '0.14.0' });
   assert.equal(d.gunicorn, {
     name: 'isso', workers: 2, workerClass: 'gevent', bindAddress: '0.0.0.0', preload: true, workerTmpDir: '/dev/shm', app: 'isso.run',
   });
@@ -70,6 +73,7 @@ resolve('refuses values that would render into something else', () => {
   assert.equal(refusal({ ...minimal, dbVolume: { containerPath: '/db:rw' } }).path, ['dbVolume', 'containerPath']);
   assert.equal(refusal({ ...minimal, sites: ['https://a.org/path'] }).path, ['sites', 0]);
   assert.equal(refusal({ ...minimal, source: { kind: 'github', owner: 'o', repo: 'r', rev: 'main', hash: 'sha256-short' } }).path, ['source', 'hash']);
+  assert.equal(refusal({ ...minimal, source: { kind: 'github', owner: 'o', repo: 'r', rev: 'a'.repeat(40), hash: `sha256-${'A'.repeat(43)}=` } }).path, ['source', 'issoVersion']);
 });
 
 resolve('accepts a github source with an SRI hash and a nixpkgs source', () => {
@@ -78,7 +82,7 @@ resolve('accepts a github source with an SRI hash and a nixpkgs source', () => {
     source: { kind: 'github', owner: 'isso-comments', repo: 'isso', rev: '0.14.0', hash: `sha256-${'A'.repeat(43)}=`, issoVersion: '0.14.0' },
   });
   assert.equal(github.source, {
-    kind: 'github', owner: 'isso-comments', repo: 'isso', rev: '0.14.0', hash: `sha256-${'A'.repeat(43)}=`, version: 'custom', issoVersion: '0.14.0',
+    kind: 'github', owner: 'isso-comments', repo: 'isso', rev: '0.14.0', hash: `sha256-${'A'.repeat(43)}=`, version: '0.14.0', issoVersion: '0.14.0', allowMovingRev: false,
   });
   assert.equal(resolveDeployment({ ...minimal, source: { kind: 'nixpkgs' } }).source, { kind: 'nixpkgs', issoVersion: '0.14.0' });
   assert.equal(refusal({ ...minimal, source: { kind: 'nixpkgs', owner: 'x' } }).path, ['source', 'owner']);
@@ -104,10 +108,10 @@ resolve('refuses an environment file inside the Nix store', () => {
 });
 
 resolve('refuses password references when the Isso version cannot expand them, with advice', () => {
-  const error = refusal({ ...minimal, secrets: { environmentFile: '/run/secrets/isso.env', smtpPassword: 'ISSO_SMTP_PASSWORD' } });
+  const error = refusal({ ...minimal, nixosRelease: '25.05', secrets: { environmentFile: '/run/secrets/isso.env', smtpPassword: 'ISSO_SMTP_PASSWORD' } });
   assert.equal(error.path, ['secrets']);
-  assert.match(error.message, /Isso 0\.12\.2 cannot read passwords from the environment/);
-  assert.match(error.message, /"kind": "nixpkgs"/);
+  assert.match(error.message, /Isso 0\.13\.0 cannot read secrets from the environment/);
+  assert.match(error.message, /Target NixOS 25\.11/);
   const ok = resolveDeployment({ ...minimal, source: { kind: 'nixpkgs' }, secrets: { environmentFile: '/run/secrets/isso.env', smtpPassword: 'ISSO_SMTP_PASSWORD' } });
   assert.equal(ok.secrets, { environmentFile: '/run/secrets/isso.env', smtpPassword: 'ISSO_SMTP_PASSWORD' });
 });
@@ -121,7 +125,7 @@ resolve('requires the access log format to be defined', () => {
 
 resolve('defaults to the nixpkgs package for services.isso and refuses another source there', () => {
   assert.equal(resolveDeployment(minimal, { mode: 'nixos-module' }).source, { kind: 'nixpkgs', issoVersion: '0.14.0' });
-  const github = { kind: 'github', owner: 'o', repo: 'r', rev: 'main', hash: `sha256-${'A'.repeat(43)}=` };
+  const github = { kind: 'github', owner: 'o', repo: 'r', rev: '0.13.0', hash: `sha256-${'A'.repeat(43)}=` };
   const error = refusal({ ...minimal, source: github }, 'nixos-module');
   assert.equal(error.path, ['source']);
   assert.match(error.message, /services\.isso always runs pkgs\.isso/);
