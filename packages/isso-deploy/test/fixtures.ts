@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { ARTICLE_DEPLOYMENT, ARTICLE_STATUS } from '../src/example-data.js';
+import { ARTICLE_DEPLOYMENT, ARTICLE_STATUS, CURRENT_DEPLOYMENT } from '../src/example-data.js';
 import type { DeploymentMode, IssoDeployment } from '../src/index.js';
 
-export { ARTICLE_DEPLOYMENT, ARTICLE_STATUS };
+export { ARTICLE_DEPLOYMENT, ARTICLE_STATUS, CURRENT_DEPLOYMENT };
 
 export const MINIMAL: IssoDeployment = { domain: 'comments.example.org', acmeEmail: 'letsencrypt@example.org' };
 

@@ -135,7 +135,9 @@ evaluate('runs the native service with a dynamic user, state directory and envir
   assert.is(s.serviceConfig.ExecStart, '/nix/store/stub-isso-env/bin/gunicorn --name isso --bind 127.0.0.1:8080 --worker-class gevent --workers 2 --worker-tmp-dir /dev/shm --preload isso.run');
   const conf = writtenText(s.environment.ISSO_SETTINGS).text;
   const [read] = readIssoConfs([{ text: conf, modern: true }]);
-  assert.equal(read!.smtp, { password: '${ISSO_SMTP_PASSWORD}', host: 'mail.example.org', username: 'isso', security: 'starttls' });
+  assert.equal(read!.smtp, {
+    username: '${ISSO_SMTP_USERNAME}', password: '${ISSO_SMTP_PASSWORD}', host: 'mail.example.org', security: 'starttls', to: 'admin@example.org', from: 'isso@example.org',
+  });
   assert.equal(read!.admin, { enabled: 'true', password: '${ISSO_ADMIN_PASSWORD}' });
   assert.is(read!.general!.dbpath, '/var/lib/isso/comments.db');
 });
@@ -174,7 +176,8 @@ evaluate('writes hostile setting values so that Isso reads them back unchanged (
   while (cases.length < 120) {
     const name = hostileString(random, 10);
     const modern = random() < 0.5;
-    const deployment: IssoDeployment = { ...MINIMAL, settings: { general: { name } }, ...(modern ? { source: { kind: 'nixpkgs' as const } } : {}) };
+    // The article preset runs the 2020 fork (0.12.2, `%` interpolation); the default is nixpkgs' 0.14.0.
+    const deployment: IssoDeployment = { ...MINIMAL, settings: { general: { name } }, ...(modern ? {} : { preset: 'article-2020' as const }) };
     try {
       cases.push({ name, modern, module: renderNixosModule(deployment) });
     } catch (error) {
