@@ -3,7 +3,11 @@ import { IssoDeploymentError, type FieldPath } from './errors.js';
 
 // Checks on the names the site is reached under and on where Isso sends its notifications.
 
-const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+/**
+ * Names ACME cannot certify, in any case: localhost and its subdomains, dotted-quad IPv4
+ * addresses, single labels. (Written without flags so a JSON Schema can use it as well.)
+ */
+export const UNCERTIFIABLE = /^(?:[Ll][Oo][Cc][Aa][Ll][Hh][Oo][Ss][Tt]|.*\.[Ll][Oo][Cc][Aa][Ll][Hh][Oo][Ss][Tt]|\d{1,3}(?:\.\d{1,3}){3}|[^.]*)$/;
 
 /**
  * `text` with its host lower-cased. Isso compares the Origin header against its host list as
@@ -21,7 +25,7 @@ export function lowerCaseHosts(text: string, what: string, notes: string[]): str
  * module always asks Let's Encrypt for a certificate, which validates a public DNS name.
  */
 export function checkHost(name: string, path: FieldPath): void {
-  if (name === 'localhost' || name.endsWith('.localhost') || IPV4.test(name) || !name.includes('.')) {
+  if (UNCERTIFIABLE.test(name)) {
     throw new IssoDeploymentError(
       `"${name}" cannot get an ACME certificate: Let's Encrypt certifies public DNS names, not localhost, single labels or IP addresses. ` +
         'Use the public name the site is reached under, such as "comments.example.org"',

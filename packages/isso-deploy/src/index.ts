@@ -15,6 +15,7 @@ export type {
 export { DEPLOYMENT_MODES, type DeploymentMode } from './deployment-mode.js';
 export { IssoDeploymentError } from './errors.js';
 export { resolveDeployment, type ResolveOptions } from './resolve.js';
+export { DEPLOYMENT_SCHEMA, deploymentSchemaText } from './description-schema.js';
 export { DEFAULT_NIXOS_RELEASE, NIXOS_RELEASES, isNixosRelease, type NixosRelease } from './nixos-release.js';
 export { RELEASE_FACTS, releaseFacts, type ReleaseFacts } from './release-facts.js';
 export {

@@ -5,19 +5,15 @@ import { IssoDeploymentError } from './errors.js';
 import type { NixosRelease } from './nixos-release.js';
 import { fail, optional, readBoolean, readEnum, readObject, readString, type FieldPath } from './read-json.js';
 import { releaseFacts } from './release-facts.js';
-import { DRV_VERSION, GIT_REV, GITHUB_NAME, HASH, SRI_HASH, VERSION, nixAttrList } from './read-values.js';
+import { COMMIT, DRV_VERSION, GIT_REV, GITHUB_NAME, HASH, RELEASE_TAG, SRI_HASH, SUPPORTED_ISSO_VERSION, TAG, nixAttrList } from './read-values.js';
 
 // Readers for what Isso is built from: the source and the Python inputs.
 
 const ISSO_RELEASE = 'an Isso release from "0.12.0" to "0.14.x", such as "0.14.0"';
 
-/** A commit id: the only rev whose content a fixed hash can keep matching. */
-const COMMIT = /^[0-9a-f]{40}$/;
-/** A release tag (`0.13.0`, `v0.13.0`, `refs/tags/0.13.0`): moved only by a force-push. */
-const TAG = /^(?:refs\/tags\/)?v?(\d+\.\d+(?:\.\d+)?)(?:[-.]?[A-Za-z0-9]+)*$/;
 
 function readIssoVersion(x: unknown, p: FieldPath): IssoVersion {
-  const text = readString(x, p, VERSION, ISSO_RELEASE);
+  const text = readString(x, p, SUPPORTED_ISSO_VERSION, ISSO_RELEASE);
   if (!isSupportedIssoVersion(text)) fail(p, x, ISSO_RELEASE);
   return text;
 }
@@ -56,15 +52,14 @@ export function readSource(value: unknown, path: FieldPath, release: NixosReleas
   const rev = required('rev', GIT_REV, 'a commit id or a release tag');
   const hash = required('hash', HASH, 'an SRI hash "sha256-…" or a 52-character base-32 sha256');
   const allowMovingRev = optional(o, 'allowMovingRev', path, readBoolean, false);
-  const tag = TAG.exec(rev);
-  if (!COMMIT.test(rev) && tag === null && !allowMovingRev) {
+  if (!COMMIT.test(rev) && !TAG.test(rev) && !allowMovingRev) {
     throw new IssoDeploymentError(
       `"${rev}" looks like a branch: it moves, and the fixed hash stops matching when it does. ` +
         'Use a 40-digit commit id or a release tag, or set "allowMovingRev": true to keep it on purpose',
       { path: [...path, 'rev'], value: rev },
     );
   }
-  const tagged = tag !== null && isSupportedIssoVersion(tag[1]) ? (tag[1] as IssoVersion) : undefined;
+  const tagged = RELEASE_TAG.exec(rev)?.[1] as IssoVersion | undefined;
   if (o.issoVersion === undefined && tagged === undefined) {
     throw new IssoDeploymentError(
       `a github source at "${rev}" needs "issoVersion" (${ISSO_RELEASE}): it decides the Python dependencies and the config format`,

@@ -11,14 +11,9 @@ import { optional, readArray, readBoolean, readEnum, readInteger, readObject, re
 import { readPython, readSource } from './read-build.js';
 import { readGunicorn, readNginx, readSecrets } from './read-service.js';
 import { readSettings } from './read-settings.js';
+import { TOP_LEVEL_FIELDS } from './top-level.js';
 import { releaseFacts } from './release-facts.js';
 import { EMAIL, IMAGE_NAME, IMAGE_TAG, SIMPLE_NAME, SITE, absolutePath, domain } from './read-values.js';
-
-/** Every field of the description; `satisfies` keeps the list and the type in step. */
-export const TOP_LEVEL = [
-  '$schema', 'nixosRelease', 'preset', 'openFirewall', 'domain', 'acmeEmail', 'acmeAcceptTerms', 'sites', 'port', 'source',
-  'python', 'settings', 'gunicorn', 'image', 'backend', 'containerName', 'dbVolume', 'nginx', 'secrets',
-] as const satisfies readonly (keyof IssoDeployment)[];
 
 /** Options of `resolveDeployment`. */
 export interface ResolveOptions {
@@ -47,7 +42,7 @@ export function isResolved(value: unknown): value is ResolvedDeployment {
  * checks of that mode run too (the renderers always run them).
  */
 export function resolveDeployment(json: unknown, options: ResolveOptions = {}): ResolvedDeployment {
-  const o = readObject(json, [], TOP_LEVEL);
+  const o = readObject(json, [], TOP_LEVEL_FIELDS);
   for (const key of ['domain', 'acmeEmail'] as const) {
     if (o[key] === undefined) {
       throw new IssoDeploymentError(`the description needs "${key}"; the smallest one is {"domain": "comments.example.org", "acmeEmail": "letsencrypt@example.org"}`, { path: [key] });
