@@ -65,7 +65,7 @@ const EXPANDING = /^0\.14(?:\.(?:0|[1-9]\d*))?$/;
 const RELEASE_TAG_0_14 = /^(?:refs\/tags\/)?v?0\.14(?:\.(?:0|[1-9]\d*))?$/;
 const expandingReleases = NIXOS_RELEASES.filter((release) => EXPANDING.test(RELEASE_FACTS[release].nixpkgsIssoVersion));
 const releaseIn = (releases: readonly string[]): Schema =>
-  releases.includes(NIXOS_RELEASES[NIXOS_RELEASES.length - 1]!)
+  releases.length === 0 ? { not: {} } : releases.includes(NIXOS_RELEASES[NIXOS_RELEASES.length - 1]!)
     ? { anyOf: [{ not: { required: ['nixosRelease'] } }, { properties: { nixosRelease: { enum: [...releases] } } }] }
     : { required: ['nixosRelease'], properties: { nixosRelease: { enum: [...releases] } } };
 const SOURCE_EXPANDS_ENV: Schema = {

@@ -26,8 +26,12 @@ export function issoDependencies(version: IssoVersion): string[] {
  */
 export const BUILD_SYSTEM: readonly string[] = ['setuptools', 'cffi'];
 
-/** gunicorn and the library of its default worker class. */
-export const SERVER_LIBRARIES: readonly string[] = ['gunicorn', 'gevent'];
+/**
+ * gunicorn, the library of its default worker class, and setuptools: Isso up to 0.14 imports
+ * `pkg_resources` at start, which nixpkgs no longer puts next to every Python package (the
+ * nixpkgs bump to 0.14.0, NixOS/nixpkgs PR #504778, adds setuptools to isso for that reason).
+ */
+export const SERVER_LIBRARIES: readonly string[] = ['gunicorn', 'gevent', 'setuptools'];
 
 /** The Python inputs when the description gives none, for its source and preset. */
 export function defaultPython(issoVersion: IssoVersion, preset: ResolvedDeployment['preset']): ResolvedDeployment['python'] {

@@ -61,6 +61,8 @@ const OCI_OPTIONS = [
   'autoRemoveOnStop', 'networks',
 ] as const;
 
+const ISSO_0_13 = '0.13.0' as IssoVersion;
+
 const COMMON = {
   pythonPackages: PYTHON_PACKAGES,
   removedPythonPackages: REMOVED,
@@ -76,25 +78,26 @@ const COMMON = {
 export const RELEASE_FACTS: Readonly<Record<NixosRelease, ReleaseFacts>> = {
   '24.11': {
     ...COMMON,
-    // pkgs/by-name/is/isso/package.nix @ 349f5921726859b54622cfddbdb0bcf8e2ade258: version 0.13.0,
-    // format = "setuptools", the posativ/isso tag. (Before that, pkgs/servers/isso/default.nix @
-    // 014d882725c6ab65982a046f110b73214c0f5e1f was also 0.13.0.) 0.13.0 has no ${VAR} expansion.
-    nixpkgsIssoVersion: '0.13.0' as IssoVersion,
+    // pkgs/servers/isso/default.nix @ 014d882725c6ab65982a046f110b73214c0f5e1f, then
+    // pkgs/by-name/is/isso/package.nix @ 349f5921726859b54622cfddbdb0bcf8e2ade258: version 0.13.0
+    // (posativ/isso), format = "setuptools". 0.13.0 has no ${VAR} expansion.
+    nixpkgsIssoVersion: ISSO_0_13,
     // mk-python-derivation.nix before the 2025 format migration (NixOS/nixpkgs PR #421660,
     // 2025-07-02, "add explicit format attribute") still defaulted to setuptools.
     python: { build: 'pyproject', formatRequired: false, checkInputsArg: 'nativeCheckInputs' },
   },
   '25.05': {
     ...COMMON,
-    // Same isso package file version as 24.11 (0.13.0); the 0.14.0 bump came later.
-    nixpkgsIssoVersion: '0.13.0' as IssoVersion,
+    nixpkgsIssoVersion: ISSO_0_13,
     python: { build: 'pyproject', formatRequired: false, checkInputsArg: 'nativeCheckInputs' },
   },
   '25.11': {
     ...COMMON,
-    // pkgs/by-name/is/isso/package.nix @ 02d562cc47ca848a2c809608906662a5a17f3d2f: version 0.14.0 from
-    // isso-comments/isso, mistune in propagatedBuildInputs.
-    nixpkgsIssoVersion: '0.14.0' as IssoVersion,
+    // Still 0.13.0: the bump to 0.14.0 (pkgs/by-name/is/isso/package.nix @
+    // 02d562cc47ca848a2c809608906662a5a17f3d2f, isso-comments/isso, mistune added) is
+    // NixOS/nixpkgs PR #504778 "isso: 0.13.0 -> 0.14.0", opened 2026-03-29, after release-25.11
+    // branched off (November 2025). So no supported release's pkgs.isso expands ${VAR}.
+    nixpkgsIssoVersion: ISSO_0_13,
     // pkgs/development/interpreters/python/mk-python-derivation.nix (the index's newest stored
     // version, id 56259249241): without `format` or `pyproject` it throws "does not configure a
     // `format`. To build with setuptools as before, set `pyproject = true` and `build-system = [ setuptools ]`".

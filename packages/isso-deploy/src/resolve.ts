@@ -150,8 +150,8 @@ function checkSecrets(d: ResolvedDeployment): void {
   if (!supportsEnvExpansion(d.source.issoVersion)) {
     throw new IssoDeploymentError(
       `Isso ${d.source.issoVersion} cannot read secrets from the environment (\${VAR} expansion arrived in 0.14.0), ` +
-        'so they would have to be written into isso.conf in the Nix store. Target NixOS 25.11 (its pkgs.isso is 0.14.0), ' +
-        'or use a github or pypi source at 0.14.0 or later, or drop the secret references',
+        'so they would have to be written into isso.conf in the Nix store. Use a pypi or github source at 0.14.0 or later ' +
+        '(pkgs.isso is 0.13.0 in every supported NixOS release), or drop the secret references',
       { path: ['secrets'] },
     );
   }

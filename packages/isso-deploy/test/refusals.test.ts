@@ -119,7 +119,8 @@ secrets('treats [hash] salt and [smtp] username as secrets, refused unless by re
     assert.not.match(error.message, /Sup3r-S3cret/);
     assert.is(error.value, '[redacted]');
   }
-  const d = resolveDeployment({ ...minimal, secrets: { environmentFile: envFile, hashSalt: 'ISSO_HASH_SALT', smtpUsername: 'ISSO_SMTP_USERNAME' } });
+  const isso014 = { kind: 'pypi', version: '0.14.0', hash: `sha256-${'A'.repeat(43)}=` } as const;
+  const d = resolveDeployment({ ...minimal, source: isso014, secrets: { environmentFile: envFile, hashSalt: 'ISSO_HASH_SALT', smtpUsername: 'ISSO_SMTP_USERNAME' } });
   const text = renderNixosModule(d);
   assert.ok(text.includes("salt = ''${ISSO_HASH_SALT}"), text);
   assert.ok(text.includes("username = ''${ISSO_SMTP_USERNAME}"), text);

@@ -44,14 +44,14 @@ for (const release of NIXOS_RELEASES) {
     assert.equal(ports, [[80, 443], [80, 443], [80, 443]]);
   });
 
-  releases(`${release}: the default Isso is pkgs.isso made importable, next to gunicorn and gevent`, () => {
+  releases(`${release}: the default Isso is pkgs.isso made importable, next to gunicorn, gevent and setuptools`, () => {
     const modules = (['container', 'native'] as const).map((mode) => renderNixosModule({ ...MINIMAL, nixosRelease: release }, { mode }));
     const [cmd, exec] = evalModules(modules, `r: if r ? virtualisation then builtins.head r.virtualisation.oci-containers.containers.isso.imageFile.config.Cmd
       else builtins.head (builtins.split " " r.systemd.services.isso.serviceConfig.ExecStart)`, facts.pythonPackages, true) as string[];
     for (const binary of [cmd!, exec!]) {
       const env = decodeStubPath(binary.slice(0, -'/bin/gunicorn'.length), 'isso-env') as { extraLibs: string[] };
       assert.equal(decodeStubPath(env.extraLibs[0]!, 'python-module'), { module: '/nix/store/stub-isso' });
-      assert.equal(env.extraLibs.slice(1), ['/nix/store/stub-py-gunicorn', '/nix/store/stub-py-gevent']);
+      assert.equal(env.extraLibs.slice(1), ['/nix/store/stub-py-gunicorn', '/nix/store/stub-py-gevent', '/nix/store/stub-py-setuptools']);
     }
   });
 
@@ -80,17 +80,13 @@ for (const release of NIXOS_RELEASES) {
   });
 }
 
-releases('the Isso version of pkgs.isso follows the release: secrets by reference only where it expands them', () => {
+releases('secrets by reference need Isso 0.14: refused with pkgs.isso (0.13.0 everywhere), accepted with a 0.14 source', () => {
   const withSecrets = { ...MINIMAL, secrets: { environmentFile: '/run/secrets/isso.env', smtpPassword: 'ISSO_SMTP_PASSWORD' } };
   for (const release of NIXOS_RELEASES) {
-    const expands = RELEASE_FACTS[release].nixpkgsIssoVersion === '0.14.0';
-    let rendered = true;
-    try {
-      renderNixosModule({ ...withSecrets, nixosRelease: release });
-    } catch {
-      rendered = false;
-    }
-    assert.is(rendered, expands, release);
+    assert.is(RELEASE_FACTS[release].nixpkgsIssoVersion, '0.13.0', release);
+    assert.throws(() => renderNixosModule({ ...withSecrets, nixosRelease: release }), /Isso 0\.13\.0 cannot read secrets/);
+    const text = renderNixosModule({ ...withSecrets, nixosRelease: release, source: CUSTOM['github 0.14.0 at a commit']! });
+    assert.ok(text.includes("password = ''${ISSO_SMTP_PASSWORD}"), release);
   }
 });
 

@@ -7,14 +7,39 @@
   ...
 }:
 let
-  # The nixpkgs Isso application, turned into a Python module so it can join an environment.
-  issoPackage = pkgs.python3Packages.toPythonModule pkgs.isso;
+  # Isso 0.14.0 from PyPI, as a Python package (not an application) so it can join an environment.
+  issoPackage = pkgs.python3Packages.buildPythonPackage {
+    pname = "isso";
+    version = "0.14.0";
+    pyproject = true;
+    src = pkgs.python3Packages.fetchPypi {
+      pname = "isso";
+      version = "0.14.0";
+      hash = "sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+    };
+    build-system = [
+      pkgs.python3Packages.setuptools
+      pkgs.python3Packages.cffi
+    ];
+    dependencies = [
+      pkgs.python3Packages.itsdangerous
+      pkgs.python3Packages.jinja2
+      pkgs.python3Packages.mistune
+      pkgs.python3Packages.html5lib
+      pkgs.python3Packages.werkzeug
+      pkgs.python3Packages.bleach
+      pkgs.python3Packages.flask-caching
+      pkgs.python3Packages.setuptools
+    ];
+    doCheck = false;
+  };
   # Isso next to gunicorn, like a virtualenv: run "${issoEnv}/bin/gunicorn".
   issoEnv = pkgs.python3.buildEnv.override {
     extraLibs = [
       issoPackage
       pkgs.python3Packages.gunicorn
       pkgs.python3Packages.gevent
+      pkgs.python3Packages.setuptools
     ];
   };
   # No secrets here: the Nix store is world-readable; passwords are ${VAR} references.

@@ -15,16 +15,10 @@
         host = "\n  https://example.org\n  http://localhost:8080";
         notify = "smtp";
       };
-      admin = {
-        enabled = true;
-        password = "\${ISSO_ADMIN_PASSWORD}";
-      };
       server = {
         listen = "http://127.0.0.1:8080";
       };
       smtp = {
-        username = "\${ISSO_SMTP_USERNAME}";
-        password = "\${ISSO_SMTP_PASSWORD}";
         host = "mail.example.org";
         security = "starttls";
         to = "admin@example.org";
@@ -32,8 +26,6 @@
       };
     };
   };
-  # Isso expands the ${VAR} references in its settings from this file; it stays outside the store.
-  systemd.services.isso.serviceConfig.EnvironmentFile = "/run/secrets/isso.env";
   services.nginx.enable = true;
   services.nginx.commonHttpConfig = ''
     log_format anonymous "- - [$time_local] \"$request\" $status $body_bytes_sent \"$http_referer\" \"$http_user_agent\"";
