@@ -166,5 +166,19 @@ secrets('no error message or value repeats a refused secret, whatever the field 
   assert.is(checked, 1200);
 });
 
+careless('opens 80 and 443 in the firewall unless told not to; the article preset leaves it closed', () => {
+  assert.match(renderNixosModule(minimal), /networking\.firewall\.allowedTCPPorts = \[\n\s+80\n\s+443\n\s+\];/);
+  for (const mode of ['container', 'native', 'nixos-module'] as const) {
+    assert.not.ok(renderNixosModule({ ...minimal, openFirewall: false }, { mode }).includes('networking.firewall'), mode);
+  }
+  assert.not.ok(renderNixosModule({ ...minimal, preset: 'article-2020' }).includes('networking.firewall'));
+});
+
+careless('a resolved description keeps its release: a different override is an error, not a silent re-resolve', () => {
+  const d = resolveDeployment({ ...minimal, nixosRelease: '24.11' });
+  assert.match(renderNixosModule(d, { nixosRelease: '24.11' }), /for NixOS 24\.11\./);
+  assert.equal(refusal(() => renderNixosModule(d, { nixosRelease: '25.11' })).path, ['nixosRelease']);
+});
+
 careless.run();
 secrets.run();
