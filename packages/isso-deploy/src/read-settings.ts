@@ -21,8 +21,13 @@ function refuseLiteralSecrets(input: unknown, path: FieldPath): void {
   if (typeof input !== 'object' || input === null) return;
   for (const [section, spec] of Object.entries(ISSO_SCHEMA)) {
     const keys = (input as Record<string, unknown>)[section];
-    if (typeof keys !== 'object' || keys === null) continue;
     const secretKeys = Object.entries(spec.keys).filter(([, schema]) => (schema as { secret?: boolean }).secret).map(([key]) => key);
+    if (keys === undefined) continue;
+    if (typeof keys !== 'object' || keys === null || Array.isArray(keys)) {
+      // `"smtp": "hunter2"`: the whole section where its keys belong; do not quote it back.
+      if (secretKeys.length > 0) throw new IssoDeploymentError(`[${section}] must be an object of keys (${Object.keys(spec.keys).join(', ')})`, { path: [...path, section], value: REDACTED });
+      continue;
+    }
     // A misspelt key in a section with secrets (`pasword`) may hold one: refuse it here, before
     // the settings validator would quote its value.
     for (const key of Object.keys(keys)) {

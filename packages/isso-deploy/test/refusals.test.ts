@@ -146,7 +146,7 @@ secrets('no error message or value repeats a refused secret, whatever the field 
   let checked = 0;
   for (let i = 0; i < 400; i++) {
     const secret = `S3cr3t${hostileString(random, 4)}Zq`;
-    const where = i % 8;
+    const where = i % 9;
     const input: Record<string, unknown> = { ...minimal };
     if (where === 0) input.secrets = { environmentFile: envFile, smtpPassword: secret };
     if (where === 1) input.secrets = { environmentFile: envFile, smtpPasword: secret };
@@ -156,6 +156,7 @@ secrets('no error message or value repeats a refused secret, whatever the field 
     if (where === 5) input.settings = { smtp: { username: { env: secret } } };
     if (where === 6) input.secrets = { environmentFile: envFile, adminPassword: [secret] };
     if (where === 7) input.settings = { admin: { password: 42, Password: secret } };
+    if (where === 8) input.settings = { smtp: secret };
     for (const mode of ['container', 'native', 'nixos-module'] as const) {
       const error = refusal(() => renderDeployment(input as never, { mode }));
       assert.not.ok(error.message.includes(secret), `${where}: ${error.message}`);
@@ -164,6 +165,7 @@ secrets('no error message or value repeats a refused secret, whatever the field 
     }
   }
   assert.is(checked, 1200);
+  assert.is(new Set(Array.from({ length: 400 }, (_, i) => i % 9)).size, 9);
 });
 
 careless('opens 80 and 443 in the firewall unless told not to; the article preset leaves it closed', () => {
