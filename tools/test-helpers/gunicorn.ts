@@ -26,7 +26,7 @@ export function requireGunicornPython(): string {
  */
 export async function startGunicorn(args: readonly string[], env: Record<string, string>, port: number): Promise<LiveProcess> {
   const python = requireGunicornPython();
-  const live = startProcess(python, ['-m', 'gunicorn', ...args], { PATH: '/usr/bin:/bin', ...env, PYTHONPATH: ISSO_STAND_IN });
+  const live = startProcess(python, ['-m', 'gunicorn', ...args], { PATH: '/usr/bin:/bin', ...env, PYTHONPATH: ISSO_STAND_IN, PYTHONDONTWRITEBYTECODE: '1' });
   try {
     await waitForPort(port, live);
   } catch (error) {
