@@ -9,7 +9,7 @@ import { readEnum } from './read-json.js';
  */
 export function chooseMode(input: unknown, requested: DeploymentMode | undefined): DeploymentMode {
   const raw = typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>).mode : undefined;
-  const described = raw === undefined ? undefined : readEnum(raw, ['mode'], DEPLOYMENT_MODES);
+  const described = raw === undefined || raw === null ? undefined : readEnum(raw, ['mode'], DEPLOYMENT_MODES);
   if (requested !== undefined && described !== undefined && requested !== described) {
     throw new IssoDeploymentError(`the description says "mode": "${described}", but the ${requested} mode was asked for; drop one of them`, { path: ['mode'], value: raw });
   }

@@ -7,6 +7,7 @@ import {
   IssoDeploymentError,
   checkStatus,
   renderDeployment,
+  resolveDeployment,
   unifiedDiff,
   type DeploymentMode,
   addModuleImport,
@@ -109,7 +110,7 @@ type Values = Record<string, string | boolean | undefined>;
 function render(values: Values): number {
   const description = readConfig(values.config as string | undefined);
   const mode = readMode(values.mode as string | undefined);
-  const result = renderDeployment(description, mode === undefined ? {} : { mode });
+  const result = renderDeployment(resolveDeployment(description, mode === undefined ? {} : { mode }), mode === undefined ? {} : { mode });
   for (const warning of result.warnings) note(`warning: ${warning}`);
   const out = values.out as string | undefined;
   if (out === undefined) {
@@ -134,7 +135,7 @@ function install(values: Values): number {
   if (!/^[A-Za-z0-9_][A-Za-z0-9_.+-]*\.nix$/.test(name)) throw new UsageError(`--name must be a plain file name ending in .nix, got "${name}"`);
   const description = readConfig(values.config as string | undefined);
   const mode = readMode(values.mode as string | undefined);
-  const result = renderDeployment(description, mode === undefined ? {} : { mode });
+  const result = renderDeployment(resolveDeployment(description, mode === undefined ? {} : { mode }), mode === undefined ? {} : { mode });
   let configText: string;
   try {
     configText = readFileSync(into, 'utf8');

@@ -1,6 +1,7 @@
 import type { IssoConfig, IssoVersion } from '@nixkit/isso-config';
 import type { DeploymentMode } from './deployment-mode.js';
 import type { NixosContainerOptions, ResolvedNixosContainer } from './nixos-container-options.js';
+import type { NixosRelease } from './nixos-release.js';
 
 // The typed description of one Isso deployment. `IssoDeployment` is what a caller writes (every
 // field but `domain` and `acmeEmail` optional); `ResolvedDeployment` is the same with every default
@@ -9,27 +10,48 @@ import type { NixosContainerOptions, ResolvedNixosContainer } from './nixos-cont
 /** Where Isso's Python source comes from. */
 export type IssoSource =
   | {
-      /** `pkgs.fetchFromGitHub`, as in the reference article (a fork of Isso). */
+      /** The nixpkgs `isso` application, made importable with `toPythonModule` (the default). */
+      kind: 'nixpkgs';
+      /**
+       * The Isso version of that package; it is the release's own (see `nixosRelease`), so giving
+       * a different one is an error.
+       */
+      issoVersion?: string;
+    }
+  | {
+      /** `pkgs.fetchFromGitHub`: a fork or a commit of Isso. */
       kind: 'github';
       owner: string;
       repo: string;
+      /** A commit (40 hex digits) or a release tag; a branch needs `allowMovingRev`. */
       rev: string;
       /** An SRI hash (`sha256-…`, emitted as `hash`) or a base-32 sha256 (emitted as `sha256`). */
       hash: string;
       /** The derivation's `version` attribute (the article uses `"custom"`). */
       version?: string;
       /**
-       * The upstream Isso release this source corresponds to, which decides what the config may
-       * use (`${VAR}` expansion needs 0.14.0). Defaults to 0.12.2 for the article's fork.
+       * The upstream Isso release this source corresponds to: it decides the Python dependencies
+       * and what the config may use (`${VAR}` expansion needs 0.14.0). Needed unless `rev` is a
+       * release tag such as `"0.13.0"`.
        */
       issoVersion?: string;
+      /**
+       * Accept a branch as `rev`. The fixed hash then breaks as soon as the branch moves, so this
+       * is for reproducing a pinned state only.
+       */
+      allowMovingRev?: boolean;
     }
   | {
-      /** The nixpkgs `isso` package, turned into a Python module so gunicorn can import it. */
-      kind: 'nixpkgs';
-      /** The Isso version of that package (nixpkgs ships 0.14.0). */
-      issoVersion?: string;
+      /** `pkgs.python3Packages.fetchPypi`: an Isso release from PyPI (its sdist has the built JS). */
+      kind: 'pypi';
+      /** The release, such as `"0.13.0"`; it is also the Isso version. */
+      version: string;
+      /** The sdist's SRI hash (`sha256-…`). */
+      hash: string;
     };
+
+/** A named set of defaults. `article-2020` is the reference article's exact 2020 expression. */
+export type Preset = 'article-2020';
 
 /** The Python build inputs of the `buildPythonPackage` derivation (names in `python3Packages`). */
 export interface PythonDeps {
@@ -105,12 +127,27 @@ export interface SecretRefs {
   smtpPassword?: string;
   /** Name of the variable in that file holding `[admin] password`. */
   adminPassword?: string;
+  /** Name of the variable in that file holding `[smtp] username`. */
+  smtpUsername?: string;
+  /** Name of the variable in that file holding `[hash] salt`. */
+  hashSalt?: string;
 }
 
 export type Backend = 'podman' | 'docker';
 
 /** The description a caller writes. Only `domain` and `acmeEmail` are required. */
 export interface IssoDeployment {
+  /** A JSON Schema reference for editors (`"$schema": "…/schema.json"`); ignored. */
+  $schema?: string;
+  /** The NixOS release the module is written for; default the newest supported one. */
+  nixosRelease?: NixosRelease;
+  /**
+   * `article-2020` reproduces the reference article exactly (its fork on a moving branch, its
+   * 2020 build recipe). That recipe does not build on NixOS 24.11 or later.
+   */
+  preset?: Preset;
+  /** Open TCP 80 and 443 in the NixOS firewall for nginx (default true). */
+  openFirewall?: boolean;
   /** The name Isso is served under (`comments.example.org`). */
   domain: string;
   /** Address the ACME account registers with. */
@@ -144,6 +181,9 @@ export interface IssoDeployment {
 
 /** A description with every default applied; the renderers read only this. */
 export interface ResolvedDeployment {
+  nixosRelease: NixosRelease;
+  preset: Preset | null;
+  openFirewall: boolean;
   domain: string;
   acmeEmail: string;
   acmeAcceptTerms: boolean;
@@ -151,7 +191,8 @@ export interface ResolvedDeployment {
   port: number;
   source:
     | (Required<Omit<Extract<IssoSource, { kind: 'github' }>, 'issoVersion'>> & { issoVersion: IssoVersion })
-    | { kind: 'nixpkgs'; issoVersion: IssoVersion };
+    | { kind: 'nixpkgs'; issoVersion: IssoVersion }
+    | { kind: 'pypi'; version: string; hash: string; issoVersion: IssoVersion };
   python: {
     dependencies: string[];
     buildDependencies: string[];
@@ -174,5 +215,9 @@ export interface ResolvedDeployment {
     hideCookies: boolean;
   };
   secrets: SecretRefs | null;
+  /** The description's own `mode`, or null: the renderers and check-status follow it. */
+  mode: DeploymentMode | null;
   nixosContainer: ResolvedNixosContainer;
+  /** What resolving changed or noticed (a lower-cased domain), for the renderers' warnings. */
+  notes: string[];
 }

@@ -1,15 +1,32 @@
 import type { IssoDeployment } from './deployment.js';
 
 /**
- * The reference article's deployment ("Running Isso on NixOS in a Docker container"): its
- * domain, website, ACME address and notification backend; every other choice is a default.
+ * The reference article's deployment ("Running Isso on NixOS in a Docker container") as the
+ * article wrote it in 2020: its domain, website, ACME address and notification backend, and the
+ * `article-2020` preset for its fork and build recipe (which no longer build; see the preset).
  */
 export const ARTICLE_DEPLOYMENT: IssoDeployment = {
+  preset: 'article-2020',
   domain: 'comments.luffy.cx',
   acmeEmail: 'letsencrypt@vincent.bernat.ch',
   acmeAcceptTerms: true,
   sites: ['https://vincent.bernat.ch', 'http://localhost:8080'],
   settings: { general: { notify: ['smtp'] } },
+};
+
+/**
+ * The same site with today's defaults: nixpkgs' Isso for the newest supported NixOS release, and
+ * notifications by mail with the [smtp] section they need.
+ */
+export const CURRENT_DEPLOYMENT: IssoDeployment = {
+  domain: 'comments.luffy.cx',
+  acmeEmail: 'letsencrypt@vincent.bernat.ch',
+  acmeAcceptTerms: true,
+  sites: ['https://vincent.bernat.ch'],
+  settings: {
+    general: { notify: ['smtp'] },
+    smtp: { host: 'smtp.luffy.cx', from: 'isso@luffy.cx', to: 'vincent@bernat.ch' },
+  },
 };
 
 /** `systemctl status podman-isso.service` as printed in the article (pager-cut lines included). */

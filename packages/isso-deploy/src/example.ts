@@ -1,10 +1,10 @@
 // `npm run example`: the reference article's deployment through the public API, then the status
 // check on the article's own `systemctl status` output.
 import { checkStatus, renderNixosModule } from './index.js';
-import { ARTICLE_DEPLOYMENT, ARTICLE_STATUS } from './example-data.js';
+import { ARTICLE_DEPLOYMENT, ARTICLE_STATUS, CURRENT_DEPLOYMENT } from './example-data.js';
 
-process.stdout.write('# The NixOS module for the reference article (container mode):\n\n');
-process.stdout.write(renderNixosModule(ARTICLE_DEPLOYMENT));
+process.stdout.write('# The NixOS module for the reference article\'s site with today\'s defaults (container mode):\n\n');
+process.stdout.write(renderNixosModule(CURRENT_DEPLOYMENT));
 
 const check = checkStatus(ARTICLE_STATUS, { deployment: ARTICLE_DEPLOYMENT });
 process.stdout.write(`\n# checkStatus on the article's \`systemctl status podman-isso.service\`:\n\n`);

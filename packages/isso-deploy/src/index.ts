@@ -7,6 +7,7 @@ export type {
   IssoDeployment,
   IssoSource,
   NginxOptions,
+  Preset,
   PythonDeps,
   ResolvedDeployment,
   SecretRefs,
@@ -14,11 +15,15 @@ export type {
 export { DEPLOYMENT_MODES, type DeploymentMode } from './deployment-mode.js';
 export type { NixosContainerOptions, ResolvedNixosContainer } from './nixos-container-options.js';
 export { IssoDeploymentError } from './errors.js';
-export { resolveDeployment } from './resolve.js';
+export { resolveDeployment, type ResolveOptions } from './resolve.js';
+export { DEPLOYMENT_SCHEMA, deploymentSchemaText } from './description-schema.js';
+export { DEFAULT_NIXOS_RELEASE, NIXOS_RELEASES, isNixosRelease, type NixosRelease } from './nixos-release.js';
+export { RELEASE_FACTS, releaseFacts, type ReleaseFacts } from './release-facts.js';
 export {
   renderDeployment,
   renderNixosModule,
   renderPlainFiles,
+  type DeploymentInput,
   type RenderOptions,
   type RenderResult,
   type RenderedFile,

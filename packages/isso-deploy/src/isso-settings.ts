@@ -19,9 +19,16 @@ export function issoSettings(d: ResolvedDeployment, mode: DeploymentMode): IssoC
     general: { dbpath: databasePath(d, mode), host: d.sites },
   };
   if (mode === 'nixos-module') derived.server = { listen: `http://127.0.0.1:${d.port}` };
-  if (d.secrets?.smtpPassword !== undefined) derived.smtp = { password: env(d.secrets.smtpPassword) };
+  const refs = d.secrets;
+  if (refs?.smtpPassword !== undefined || refs?.smtpUsername !== undefined) {
+    derived.smtp = {
+      ...(refs.smtpUsername === undefined ? {} : { username: env(refs.smtpUsername) }),
+      ...(refs.smtpPassword === undefined ? {} : { password: env(refs.smtpPassword) }),
+    };
+  }
   // An admin password only matters with the admin interface on; giving one asks for it.
-  if (d.secrets?.adminPassword !== undefined) derived.admin = { enabled: true, password: env(d.secrets.adminPassword) };
+  if (refs?.adminPassword !== undefined) derived.admin = { enabled: true, password: env(refs.adminPassword) };
+  if (refs?.hashSalt !== undefined) derived.hash = { salt: env(refs.hashSalt) };
   const merged: Record<string, Record<string, unknown>> = { ...derived };
   for (const [section, keys] of Object.entries(d.settings)) {
     merged[section] = { ...derived[section], ...keys };

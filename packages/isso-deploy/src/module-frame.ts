@@ -1,4 +1,4 @@
-import { attrs, bind, bool, comment, commentBinding, fn, formals, let_, str, type NixBindingItem, type NixExpr } from '@nixkit/nix-expr';
+import { attrs, bind, bool, comment, commentBinding, fn, formals, int, let_, list, str, type NixBindingItem, type NixExpr } from '@nixkit/nix-expr';
 import { toNixos } from '@nixkit/nginx-vhost';
 import type { ResolvedDeployment } from './deployment.js';
 import { acmeBindings } from './acme-bindings.js';
@@ -18,6 +18,12 @@ export function frontBindings(d: ResolvedDeployment, upstream?: string): NixBind
   const prelude = logFormatPrelude(d, { connectionUpgradeMap: false });
   if (prelude !== null) items.push(bind(['services', 'nginx', 'commonHttpConfig'], str(prelude)));
   items.push(bind(['services', 'nginx', 'virtualHosts', d.domain], vhost), ...acmeBindings(d));
+  if (d.openFirewall) {
+    items.push(explained(
+      bind(['networking', 'firewall', 'allowedTCPPorts'], list([int(80), int(443)])),
+      'nginx answers on 80 (ACME challenge, redirect to HTTPS) and 443; "openFirewall": false leaves this to you.',
+    ));
+  }
   return items;
 }
 

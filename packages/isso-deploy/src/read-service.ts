@@ -2,7 +2,8 @@ import type { ResolvedDeployment, SecretRefs } from './deployment.js';
 import { ARTICLE_GUNICORN } from './defaults.js';
 import { IssoDeploymentError } from './errors.js';
 import { fail, optional, readArray, readBoolean, readEnum, readInteger, readObject, readString, type FieldPath } from './read-json.js';
-import { BIND_ADDRESS, ENV_NAME, LOG_FORMAT_NAME, SIMPLE_NAME, WSGI_APP, absolutePath, domain, noControl } from './read-values.js';
+import { readSecretName, readSecretObject } from './secret-names.js';
+import { BIND_ADDRESS, LOG_FORMAT_NAME, SIMPLE_NAME, WSGI_APP, absolutePath, domain, noControl } from './read-values.js';
 
 // Readers for how Isso runs and is reached: gunicorn, nginx, and the secrets' references.
 
@@ -60,18 +61,27 @@ export function readNginx(value: unknown, path: FieldPath, defaults: ResolvedDep
   return resolved;
 }
 
-/** `secrets`: an environment file outside the store and the names of its variables. */
+/** The description fields of `secrets` that name a variable, and the Isso setting each fills. */
+export const SECRET_REFS = {
+  smtpPassword: ['smtp', 'password'],
+  adminPassword: ['admin', 'password'],
+  smtpUsername: ['smtp', 'username'],
+  hashSalt: ['hash', 'salt'],
+} as const satisfies Record<Exclude<keyof SecretRefs, 'environmentFile'>, readonly [string, string]>;
+
+/**
+ * `secrets`: an environment file outside the store and the names of its variables. Nothing here
+ * is ever repeated in an error: a misplaced value may be the secret itself.
+ */
 export function readSecrets(value: unknown, path: FieldPath): SecretRefs {
-  const o = readObject(value, path, ['environmentFile', 'smtpPassword', 'adminPassword']);
+  const o = readSecretObject(value, path, ['environmentFile', ...Object.keys(SECRET_REFS)]);
   const file = absolutePath(o.environmentFile, [...path, 'environmentFile']);
   if (file.startsWith('/nix/store/')) {
     fail([...path, 'environmentFile'], file, 'a path outside /nix/store (the store is world-readable), such as /run/secrets/isso.env');
   }
-  const variable = (x: unknown, p: FieldPath) =>
-    readString(x, p, ENV_NAME, 'the NAME of a variable in the environment file (e.g. "ISSO_SMTP_PASSWORD"), not the password itself');
   const refs: SecretRefs = { environmentFile: file };
-  if (o.smtpPassword !== undefined) refs.smtpPassword = variable(o.smtpPassword, [...path, 'smtpPassword']);
-  if (o.adminPassword !== undefined) refs.adminPassword = variable(o.adminPassword, [...path, 'adminPassword']);
+  for (const key of Object.keys(SECRET_REFS) as (keyof typeof SECRET_REFS)[]) {
+    if (o[key] !== undefined) refs[key] = readSecretName(o[key], [...path, key]);
+  }
   return refs;
 }
-

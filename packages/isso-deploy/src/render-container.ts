@@ -12,12 +12,17 @@ import { underField } from './under-field.js';
 /** The let bindings every gunicorn-based mode shares: the package, its environment, the config. */
 export function pythonBindings(d: ResolvedDeployment, mode: Exclude<DeploymentMode, 'nixos-module'>): NixBindingItem[] {
   return [
-    explained(bind(BINDINGS.issoPackage, issoPackageExpr(d)), d.source.kind === 'github'
-      ? `Isso from ${d.source.owner}/${d.source.repo} at ${d.source.rev}, as a Python package (not an application) so it can join an environment.`
-      : 'The nixpkgs Isso application, turned into a Python module so it can join an environment.'),
+    explained(bind(BINDINGS.issoPackage, issoPackageExpr(d)), packageComment(d)),
     explained(bind(BINDINGS.issoEnv, issoEnvExpr(d, v(BINDINGS.issoPackage))), 'Isso next to gunicorn, like a virtualenv: run "${issoEnv}/bin/gunicorn".'),
     explained(bind(BINDINGS.issoConfig, issoConfigDerivation(d, mode)), 'No secrets here: the Nix store is world-readable; passwords are ${VAR} references.'),
   ];
+}
+
+function packageComment(d: ResolvedDeployment): string {
+  const source = d.source;
+  if (source.kind === 'github') return `Isso from ${source.owner}/${source.repo} at ${source.rev}, as a Python package (not an application) so it can join an environment.`;
+  if (source.kind === 'pypi') return `Isso ${source.version} from PyPI, as a Python package (not an application) so it can join an environment.`;
+  return `The nixpkgs Isso application (${source.issoVersion} in NixOS ${d.nixosRelease}), turned into a Python module so it can join an environment.`;
 }
 
 /** The podman (or docker) backend and the database directory on the host. */

@@ -90,7 +90,7 @@ function hostNode(host: FleetHost, files: FleetFile[], warnings: string[], flake
     modules.push(`./${hostHttpModulePath(host.name)}`);
   }
   for (const site of host.sites) {
-    const rendered = renderDeployment(site.description, { mode: site.mode });
+    const rendered = renderDeployment(site.deployment, { mode: site.mode });
     const siteWarnings = rendered.warnings.map((w) => `${host.name} ${site.name}: ${w}`);
     const key = siteKey(site);
     if (key === null && site.deployment.secrets !== null) {

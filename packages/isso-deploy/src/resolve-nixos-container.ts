@@ -1,4 +1,5 @@
-import type { DeploymentMode } from './deployment-mode.js';
+import type { ResolvedDeployment } from './deployment.js';
+import { ARTICLE_DB_VOLUME, ARTICLE_GUNICORN } from './defaults.js';
 import { IssoDeploymentError } from './errors.js';
 import { fail, optional, readArray, readObject, readString, type FieldPath } from './read-json.js';
 import { DEFAULT_NIXOS_CONTAINER, type ResolvedNixosContainer } from './nixos-container-options.js';
@@ -13,12 +14,12 @@ import { DEFAULT_NIXOS_CONTAINER, type ResolvedNixosContainer } from './nixos-co
 // at most 11 characters, so `ve-<name>` is the real interface name on every kernel (the same file
 // asserts the length for kernels before 5.8, where no altname exists) and `networking.nat`
 // matches it.
-const CONTAINER_NAME = /^[a-z0-9](?:[a-z0-9-]{0,9}[a-z0-9])?$/;
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+export const CONTAINER_NAME = /^[a-z0-9](?:[a-z0-9-]{0,9}[a-z0-9])?$/;
+export const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 // `--flag` or `--flag=value`, the value without spaces, quotes, `$`, backslashes or backquotes.
-const NSPAWN_FLAG = /^--[a-z][a-z0-9-]*(?:=[A-Za-z0-9_.,:/@+=-]*)?$/;
+export const NSPAWN_FLAG = /^--[a-z][a-z0-9-]*(?:=[A-Za-z0-9_.,:/@+=-]*)?$/;
 // Linux interface names: up to 15 bytes, no `/`, spaces or `:`.
-const INTERFACE = /^[A-Za-z0-9_.+-]{1,15}$/;
+export const INTERFACE = /^[A-Za-z0-9_.+-]{1,15}$/;
 
 /** The four octets of a dotted quad as one unsigned 32-bit number. */
 function ipv4Number(address: string): number {
@@ -27,14 +28,16 @@ function ipv4Number(address: string): number {
 
 function readIpv4(value: unknown, path: FieldPath): string {
   const text = readString(value, path, IPV4, 'an IPv4 address such as "192.168.247.11"');
-  const first = Number(text.split('.')[0]);
-  if (first === 0 || first === 127 || first >= 224) {
+  if (NOT_UNICAST.test(text)) {
     fail(path, value, 'a unicast IPv4 address outside 0.0.0.0/8 and 127.0.0.0/8 (the container link needs a routable pair)');
   }
   return text;
 }
 
-const PASSED_BY_MODULE = ['--private-network', '--network-veth', '--ephemeral', '--bind', '--bind-ro', '--machine', '--directory', '-M', '-D'];
+/** 0.0.0.0/8, 127.0.0.0/8 and everything from 224.0.0.0 on: no address for a container link. */
+export const NOT_UNICAST = /^(?:0|127|22[4-9]|2[3-5]\d)\./;
+
+export const PASSED_BY_MODULE = ['--private-network', '--network-veth', '--ephemeral', '--bind', '--bind-ro', '--machine', '--directory', '-M', '-D'];
 
 /**
  * `nixosContainer`: the container's name, its /30 address pair, extra nspawn flags and the NAT
@@ -72,21 +75,31 @@ export function readNixosContainer(value: unknown, path: FieldPath): ResolvedNix
  * Fields that mean something else in the nixos-container mode, refused there so that a
  * description never renders into something it does not say: gunicorn binds the container's
  * address, and the database is mounted where systemd keeps the dynamic user's state directory.
+ * `checkNixosContainerInput` reads the description as written (a field given at all is refused,
+ * whatever its value); `checkNixosContainerFields` runs on a resolved description when the mode
+ * is chosen only at render time, where a field left out holds its default.
  */
-export function checkNixosContainerFields(input: Record<string, unknown>, mode: DeploymentMode, container: ResolvedNixosContainer): void {
-  if (mode !== 'nixos-container') return;
-  const gunicorn = input.gunicorn as Record<string, unknown> | undefined;
-  if (gunicorn?.bindAddress !== undefined && gunicorn.bindAddress !== container.localAddress) {
-    throw new IssoDeploymentError(
-      `in the nixos-container mode gunicorn listens on the container's address ${container.localAddress}; set "nixosContainer.localAddress" instead`,
-      { path: ['gunicorn', 'bindAddress'], value: gunicorn.bindAddress },
-    );
-  }
-  const dbVolume = input.dbVolume as Record<string, unknown> | undefined;
-  if (dbVolume?.containerPath !== undefined) {
-    throw new IssoDeploymentError(
-      'in the nixos-container mode the database directory is mounted at the service\'s state directory (/var/lib/private/isso); only "dbVolume.hostPath" applies',
-      { path: ['dbVolume', 'containerPath'], value: dbVolume.containerPath },
-    );
-  }
+export function checkNixosContainerInput(input: Record<string, unknown>, d: ResolvedDeployment): void {
+  const given = (section: 'gunicorn' | 'dbVolume', key: string) => (input[section] as Record<string, unknown> | undefined)?.[key] !== undefined;
+  if (given('gunicorn', 'bindAddress') && d.gunicorn.bindAddress !== d.nixosContainer.localAddress) refuseBindAddress(d);
+  if (given('dbVolume', 'containerPath')) refuseContainerPath(d);
+}
+
+export function checkNixosContainerFields(d: ResolvedDeployment): void {
+  if (d.gunicorn.bindAddress !== ARTICLE_GUNICORN.bindAddress && d.gunicorn.bindAddress !== d.nixosContainer.localAddress) refuseBindAddress(d);
+  if (d.dbVolume.containerPath !== ARTICLE_DB_VOLUME.containerPath) refuseContainerPath(d);
+}
+
+function refuseBindAddress(d: ResolvedDeployment): never {
+  throw new IssoDeploymentError(
+    `in the nixos-container mode gunicorn listens on the container's address ${d.nixosContainer.localAddress}; set "nixosContainer.localAddress" instead`,
+    { path: ['gunicorn', 'bindAddress'], value: d.gunicorn.bindAddress },
+  );
+}
+
+function refuseContainerPath(d: ResolvedDeployment): never {
+  throw new IssoDeploymentError(
+    'in the nixos-container mode the database directory is mounted at the service\'s state directory (/var/lib/private/isso); only "dbVolume.hostPath" applies',
+    { path: ['dbVolume', 'containerPath'], value: d.dbVolume.containerPath },
+  );
 }

@@ -1,29 +1,51 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { ARTICLE_DEPLOYMENT, ARTICLE_STATUS } from '../src/example-data.js';
+import { ARTICLE_DEPLOYMENT, ARTICLE_STATUS, CURRENT_DEPLOYMENT } from '../src/example-data.js';
 import type { DeploymentMode, IssoDeployment } from '../src/index.js';
 
-export { ARTICLE_DEPLOYMENT, ARTICLE_STATUS };
+export { ARTICLE_DEPLOYMENT, ARTICLE_STATUS, CURRENT_DEPLOYMENT };
 
 export const MINIMAL: IssoDeployment = { domain: 'comments.example.org', acmeEmail: 'letsencrypt@example.org' };
 
-/** A deployment with both passwords by reference, on an Isso that expands them (nixpkgs 0.14.0). */
+/** The SRI form of a sha256, for sources in tests that are rendered and evaluated but never fetched. */
+export const PLACEHOLDER_HASH = `sha256-${'A'.repeat(43)}=`;
+
+/**
+ * A deployment with secrets by reference, on an Isso that expands them: 0.14.0 from PyPI (no
+ * supported NixOS release has pkgs.isso 0.14.0).
+ */
 export const WITH_SECRETS: IssoDeployment = {
   ...MINIMAL,
   acmeAcceptTerms: true,
-  source: { kind: 'nixpkgs' },
-  secrets: { environmentFile: '/run/secrets/isso.env', smtpPassword: 'ISSO_SMTP_PASSWORD', adminPassword: 'ISSO_ADMIN_PASSWORD' },
-  settings: { general: { notify: ['smtp'] }, smtp: { host: 'mail.example.org', username: 'isso', security: 'starttls' } },
+  source: { kind: 'pypi', version: '0.14.0', hash: PLACEHOLDER_HASH },
+  secrets: { environmentFile: '/run/secrets/isso.env', smtpPassword: 'ISSO_SMTP_PASSWORD', adminPassword: 'ISSO_ADMIN_PASSWORD', smtpUsername: 'ISSO_SMTP_USERNAME' },
+  settings: {
+    general: { notify: ['smtp'] },
+    smtp: { host: 'mail.example.org', security: 'starttls', from: 'isso@example.org', to: 'admin@example.org' },
+  },
 };
 
-/** The same for services.isso, which always runs pkgs.isso and so takes no source. */
-export const WITH_SECRETS_NO_SOURCE: IssoDeployment = (({ source: _source, ...rest }) => rest)(WITH_SECRETS);
+/**
+ * services.isso always runs pkgs.isso (0.13.0, no ${VAR} expansion), so its case has no secret
+ * references: mail through a relay that needs no login.
+ */
+export const NIXOS_MODULE_CASE: IssoDeployment = {
+  ...MINIMAL,
+  acmeAcceptTerms: true,
+  settings: {
+    general: { notify: ['smtp'] },
+    smtp: { host: 'mail.example.org', security: 'starttls', from: 'isso@example.org', to: 'admin@example.org' },
+  },
+};
 
 /** The description each mode's golden file is rendered from. */
-export const GOLDEN_CASES: readonly { mode: DeploymentMode; deployment: IssoDeployment }[] = [
-  { mode: 'container', deployment: ARTICLE_DEPLOYMENT },
-  { mode: 'native', deployment: WITH_SECRETS },
-  { mode: 'nixos-module', deployment: WITH_SECRETS_NO_SOURCE },
-  { mode: 'nixos-container', deployment: ARTICLE_DEPLOYMENT },
+export const GOLDEN_CASES: readonly { file: string; mode: DeploymentMode; deployment: IssoDeployment }[] = [
+  { file: 'container.nix', mode: 'container', deployment: ARTICLE_DEPLOYMENT },
+  { file: 'native.nix', mode: 'native', deployment: WITH_SECRETS },
+  { file: 'nixos-module.nix', mode: 'nixos-module', deployment: NIXOS_MODULE_CASE },
+  // Today's default: the smallest description (plus the CA terms), nixpkgs' Isso, NixOS 25.11.
+  { file: 'default-container.nix', mode: 'container', deployment: { ...MINIMAL, acmeAcceptTerms: true } },
+  // The 2023 setup on today's defaults, with the article's domain, site and SMTP server.
+  { file: 'nixos-container.nix', mode: 'nixos-container', deployment: CURRENT_DEPLOYMENT },
 ];
 
 const goldenDir = new URL('./golden/', import.meta.url);

@@ -1,4 +1,5 @@
 import { IssoDeploymentError } from '../src/index.js';
+import { PLACEHOLDER_HASH } from './fixtures.js';
 
 /**
  * The fleet of issue #15, with web2 in native mode: the issue's `nixos-container` mode is added
@@ -22,9 +23,11 @@ export function twoSitesFleet(): { hosts: Record<string, any> } {
         targetPort: 2222,
         isso: [
           {
-            domain: 'comments.a.example', acmeEmail: 'le@a.example', acmeAcceptTerms: true, source: { kind: 'nixpkgs' },
+            domain: 'comments.a.example', acmeEmail: 'le@a.example', acmeAcceptTerms: true,
+            // Secret references need Isso 0.14, which no supported release has as pkgs.isso.
+            source: { kind: 'pypi', version: '0.14.0', hash: PLACEHOLDER_HASH },
             secrets: { environmentFile: '/run/keys/isso-a.env', smtpPassword: 'ISSO_SMTP_PASSWORD' },
-            settings: { smtp: { host: 'mail.a.example' }, general: { notify: ['smtp'] } },
+            settings: { smtp: { host: 'mail.a.example', from: 'isso@a.example', to: 'admin@a.example' }, general: { notify: ['smtp'] } },
             secretKey: { keyCommand: ['pass', 'show', 'isso/a'] },
           },
           {

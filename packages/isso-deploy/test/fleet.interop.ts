@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { colmenaStubEvaluator, nginxSandbox, nginxTest, nixEvalJsonOrThrow, nixParseOrThrow, scratchFiles } from '../../../tools/test-helpers/index.js';
-import { renderFleet, renderNixosModule, renderPlainFiles } from '../src/index.js';
+import { renderFleet, renderNixosModule, renderPlainFiles, resolveDeployment } from '../src/index.js';
 import { issueFleet, twoSitesFleet } from './fleet-fixtures.js';
 import { PYTHON_NAMES, evalModules, stubbedApply } from './nix-stubs.js';
 
@@ -78,7 +78,7 @@ evaluate('every site evaluates in its node as its single-host module evaluates a
   const nodes = evalFleet(fleet, 'h: h') as Record<string, Record<string, any>>;
   let checked = 0;
   for (const [host, { isso }] of Object.entries(fleet.hosts) as [string, { isso: Record<string, any>[] }][]) {
-    const modules = isso.map(({ mode, secretKey: _key, ...description }) => renderNixosModule(description, { mode: mode ?? 'container' }));
+    const modules = isso.map(({ mode, secretKey: _key, ...description }) => renderNixosModule(resolveDeployment(description), { mode: mode ?? 'container' }));
     const singles = evalModules(modules, 'r: r', [...PYTHON_NAMES, 'nose']) as Record<string, any>[];
     singles.forEach((single, i) => {
       delete single.services.nginx.commonHttpConfig;
@@ -126,7 +126,7 @@ const NIXOS_MAP = 'map $http_upgrade $connection_upgrade {\n  default upgrade;\n
 function servers(sites: Record<string, any>[]): string {
   const { cert, key, prefix } = nginxSandbox();
   return sites.map(({ mode: _m, secretKey: _k, ...d }) => {
-    const text = renderPlainFiles(d).nginxServer;
+    const text = renderPlainFiles(resolveDeployment(d)).nginxServer;
     return text.slice(text.indexOf('server {'))
       .replaceAll(`/etc/letsencrypt/live/${d.domain}/fullchain.pem`, cert)
       .replaceAll(`/etc/letsencrypt/live/${d.domain}/chain.pem`, cert)
@@ -146,7 +146,7 @@ nginx('the host http config defines each log format once, and nginx accepts all 
 
 nginx('the sites\' own log formats, concatenated as NixOS concatenates lines, make nginx fail', () => {
   const fleet = twoSitesFleet();
-  const modules = fleet.hosts.web1.isso.map(({ mode, secretKey: _k, ...d }: Record<string, any>) => renderNixosModule(d, { mode: mode ?? 'container' }));
+  const modules = fleet.hosts.web1.isso.map(({ mode, secretKey: _k, ...d }: Record<string, any>) => renderNixosModule(resolveDeployment(d), { mode: mode ?? 'container' }));
   const commons = evalModules(modules, 'r: r.services.nginx.commonHttpConfig', [...PYTHON_NAMES, 'nose']) as string[];
   const result = nginxTest(NIXOS_MAP + commons.join('\n') + servers(fleet.hosts.web1.isso));
   assert.not.ok(result.ok);

@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { hostileString, nixParseOrThrow, runPythonJson, seededRandom } from '../../../tools/test-helpers/index.js';
 import { IssoDeploymentError, renderNixosModule, type IssoDeployment } from '../src/index.js';
 import { PYTHON_NAMES, decodeStubPath, evalModules, writtenText } from './nix-stubs.js';
-import { ARTICLE_DEPLOYMENT, GOLDEN_CASES, MINIMAL, WITH_SECRETS, WITH_SECRETS_NO_SOURCE } from './fixtures.js';
+import { ARTICLE_DEPLOYMENT, GOLDEN_CASES, MINIMAL, NIXOS_MODULE_CASE, WITH_SECRETS } from './fixtures.js';
 
 /** Reads isso.conf texts the way Isso does (configparser, no interpolation from 0.12.6 on). */
 const READ_ISSO_CONF = `
@@ -135,13 +135,15 @@ evaluate('runs the native service with a dynamic user, state directory and envir
   assert.is(s.serviceConfig.ExecStart, '/nix/store/stub-isso-env/bin/gunicorn --name isso --bind 127.0.0.1:8080 --worker-class gevent --workers 2 --worker-tmp-dir /dev/shm --preload isso.run');
   const conf = writtenText(s.environment.ISSO_SETTINGS).text;
   const [read] = readIssoConfs([{ text: conf, modern: true }]);
-  assert.equal(read!.smtp, { password: '${ISSO_SMTP_PASSWORD}', host: 'mail.example.org', username: 'isso', security: 'starttls' });
+  assert.equal(read!.smtp, {
+    username: '${ISSO_SMTP_USERNAME}', password: '${ISSO_SMTP_PASSWORD}', host: 'mail.example.org', security: 'starttls', to: 'admin@example.org', from: 'isso@example.org',
+  });
   assert.equal(read!.admin, { enabled: 'true', password: '${ISSO_ADMIN_PASSWORD}' });
   assert.is(read!.general!.dbpath, '/var/lib/isso/comments.db');
 });
 
 evaluate('gives services.isso settings that toINI writes into an isso.conf Isso reads as meant', () => {
-  const [value] = evalModules([renderNixosModule({ ...WITH_SECRETS_NO_SOURCE, settings: { ...WITH_SECRETS.settings, general: { notify: ['smtp', 'stdout'], 'max-age': '1h' } } }, { mode: 'nixos-module' })], `r: {
+  const [value] = evalModules([renderNixosModule({ ...NIXOS_MODULE_CASE, secrets: { environmentFile: '/run/secrets/isso.env' }, settings: { ...NIXOS_MODULE_CASE.settings, general: { notify: ['smtp', 'stdout'], 'max-age': '1h' } } }, { mode: 'nixos-module' })], `r: {
     isso = r.services.isso;
     envFile = r.systemd.services.isso.serviceConfig.EnvironmentFile;
   }`, PYTHON_NAMES) as Record<string, any>[];
@@ -156,25 +158,26 @@ def atom(v):
 text = '\\n'.join('[%s]\\n' % s + ''.join('%s=%s\\n' % (k, atom(settings[s][k])) for k in sorted(settings[s])) for s in sorted(settings))
 p = configparser.ConfigParser(allow_no_value=True, interpolation=None)
 p.read_string(text)
-print(json.dumps({'host': [h.strip() for h in p.get('general', 'host').split('\\n') if h.strip()], 'notify': [n.strip() for n in p.get('general', 'notify').split(',')], 'listen': p.get('server', 'listen'), 'maxAge': p.get('general', 'max-age'), 'password': p.get('smtp', 'password')}))
+print(json.dumps({'host': [h.strip() for h in p.get('general', 'host').split('\\n') if h.strip()], 'notify': [n.strip() for n in p.get('general', 'notify').split(',')], 'listen': p.get('server', 'listen'), 'maxAge': p.get('general', 'max-age'), 'from': p.get('smtp', 'from')}))
 `, JSON.stringify(value!.isso.settings)) as Record<string, unknown>;
   assert.equal(read, {
     host: ['https://example.org', 'http://localhost:8080'],
     notify: ['smtp', 'stdout'],
     listen: 'http://127.0.0.1:8080',
     maxAge: '1h',
-    password: '${ISSO_SMTP_PASSWORD}',
+    from: 'isso@example.org',
   });
 });
 
-evaluate('writes hostile setting values so that Isso reads them back unchanged (0.12.2 and 0.14.0)', () => {
+evaluate('writes hostile setting values so that Isso reads them back unchanged (0.12.2 and 0.13.0)', () => {
   const random = seededRandom(23);
   const cases: { name: string; modern: boolean; module: string }[] = [];
   let refused = 0;
   while (cases.length < 120) {
     const name = hostileString(random, 10);
     const modern = random() < 0.5;
-    const deployment: IssoDeployment = { ...MINIMAL, settings: { general: { name } }, ...(modern ? { source: { kind: 'nixpkgs' as const } } : {}) };
+    // The article preset runs the 2020 fork (0.12.2, `%` interpolation); the default is nixpkgs' 0.13.0.
+    const deployment: IssoDeployment = { ...MINIMAL, settings: { general: { name } }, ...(modern ? {} : { preset: 'article-2020' as const }) };
     try {
       cases.push({ name, modern, module: renderNixosModule(deployment) });
     } catch (error) {

@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { HOSTILE_FRAGMENTS, hostileString, nginxSandbox, nginxTest, seededRandom } from '../../../tools/test-helpers/index.js';
 import { DEPLOYMENT_MODES, IssoDeploymentError, renderNixosModule, renderPlainFiles } from '../src/index.js';
-import { ARTICLE_DEPLOYMENT } from './fixtures.js';
+import { ARTICLE_DEPLOYMENT, CURRENT_DEPLOYMENT } from './fixtures.js';
 import { PYTHON_NAMES, evalModules } from './nix-stubs.js';
 
 const plain = suite('renderPlainFiles: nginx -t');
@@ -26,9 +26,8 @@ plain('the article server block passes nginx -t with its log format', () => {
 });
 
 plain('each NixOS module\'s commonHttpConfig leaves the map to NixOS and works after NixOS\'s own', () => {
-  // services.isso always runs pkgs.isso, so that mode takes the article without its fork.
-  const { source: _fork, ...withoutSource } = ARTICLE_DEPLOYMENT;
-  const modules = DEPLOYMENT_MODES.map((mode) => renderNixosModule(mode === 'nixos-module' ? withoutSource : ARTICLE_DEPLOYMENT, { mode }));
+  // services.isso always runs pkgs.isso, so that mode takes the article's site with today's defaults.
+  const modules = DEPLOYMENT_MODES.map((mode) => renderNixosModule(mode === 'nixos-module' ? CURRENT_DEPLOYMENT : ARTICLE_DEPLOYMENT, { mode }));
   const commons = evalModules(modules, 'r: r.services.nginx.commonHttpConfig', PYTHON_NAMES) as string[];
   const files = renderPlainFiles(ARTICLE_DEPLOYMENT);
   const server = files.nginxServer.slice(files.nginxServer.indexOf('server {'));

@@ -2,14 +2,14 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { hostileString, seededRandom } from '../../../tools/test-helpers/index.js';
 import { IssoDeploymentError, renderDeployment, renderNixosModule, renderPlainFiles } from '../src/index.js';
-import { ARTICLE_DEPLOYMENT, GOLDEN_CASES, MINIMAL, WITH_SECRETS, WITH_SECRETS_NO_SOURCE, golden } from './fixtures.js';
+import { ARTICLE_DEPLOYMENT, GOLDEN_CASES, MINIMAL, NIXOS_MODULE_CASE, WITH_SECRETS, golden } from './fixtures.js';
 
 const module = suite('renderNixosModule');
 
-for (const { mode, deployment } of GOLDEN_CASES) {
-  module(`renders the ${mode} mode exactly as its golden file`, () => {
+for (const { file, mode, deployment } of GOLDEN_CASES) {
+  module(`renders ${file} (${mode} mode) exactly as its golden file`, () => {
     const text = renderNixosModule(deployment, { mode });
-    assert.fixture(text, golden(`${mode}.nix`, text));
+    assert.fixture(text, golden(file, text));
   });
 }
 
@@ -66,9 +66,11 @@ module('puts only ${VAR} references into isso.conf and passes the environment fi
   assert.ok(container.includes('environmentFiles = [ "/run/secrets/isso.env" ];'));
   const native = renderNixosModule(WITH_SECRETS, { mode: 'native' });
   assert.ok(native.includes('EnvironmentFile = "/run/secrets/isso.env";'));
-  const nixos = renderNixosModule(WITH_SECRETS_NO_SOURCE, { mode: 'nixos-module' });
-  assert.ok(nixos.includes('password = "\\${ISSO_ADMIN_PASSWORD}";'));
-  assert.ok(nixos.includes('systemd.services.isso.serviceConfig.EnvironmentFile = "/run/secrets/isso.env";'));
+  const { source: _pypi, ...onPkgsIsso } = WITH_SECRETS;
+  const refused = (() => { try { renderNixosModule(onPkgsIsso, { mode: 'nixos-module' }); return null; } catch (error) { return error as IssoDeploymentError; } })();
+  assert.instance(refused, IssoDeploymentError);
+  assert.match(refused!.message, /Isso 0\.13\.0 cannot read secrets from the environment/);
+  assert.ok(renderNixosModule(NIXOS_MODULE_CASE, { mode: 'nixos-module' }).includes('services.isso = {'));
 });
 
 module('refuses a description that would put a password into writeText, in every mode', () => {

@@ -16,17 +16,20 @@ function refusal(input: unknown, mode?: DeploymentMode): IssoDeploymentError {
 
 const resolve = suite('resolveDeployment');
 
-resolve('fills every field of a minimal description with the article choices', () => {
+resolve('fills every field of a minimal description: nixpkgs Isso on the newest release, the article for the rest', () => {
   const d = resolveDeployment(minimal);
+  assert.is(d.nixosRelease, '25.11');
+  assert.is(d.preset, null);
+  assert.is(d.openFirewall, true);
   assert.is(d.port, 8080);
   assert.is(d.backend, 'podman');
   assert.is(d.containerName, 'isso');
   assert.equal(d.dbVolume, { hostPath: '/var/db/isso', containerPath: '/db' });
-  assert.equal(d.source.kind, 'github');
+  assert.equal(d.source, { kind: 'nixpkgs', issoVersion: '0.13.0' });
   assert.equal(d.gunicorn, {
     name: 'isso', workers: 2, workerClass: 'gevent', bindAddress: '0.0.0.0', preload: true, workerTmpDir: '/dev/shm', app: 'isso.run',
   });
-  assert.equal(d.python.environment, ['gunicorn', 'gevent']);
+  assert.equal(d.python.environment, ['gunicorn', 'gevent', 'setuptools']);
   assert.equal(d.sites, ['https://example.org', 'http://localhost:8080']);
   assert.is(d.nginx.root, '/data/webserver/comments.example.org');
   assert.equal(d.nginx.accessLog, { path: '/var/log/nginx/comments.example.org.log', format: 'anonymous' });
@@ -70,6 +73,7 @@ resolve('refuses values that would render into something else', () => {
   assert.equal(refusal({ ...minimal, dbVolume: { containerPath: '/db:rw' } }).path, ['dbVolume', 'containerPath']);
   assert.equal(refusal({ ...minimal, sites: ['https://a.org/path'] }).path, ['sites', 0]);
   assert.equal(refusal({ ...minimal, source: { kind: 'github', owner: 'o', repo: 'r', rev: 'main', hash: 'sha256-short' } }).path, ['source', 'hash']);
+  assert.equal(refusal({ ...minimal, source: { kind: 'github', owner: 'o', repo: 'r', rev: 'a'.repeat(40), hash: `sha256-${'A'.repeat(43)}=` } }).path, ['source', 'issoVersion']);
 });
 
 resolve('accepts a github source with an SRI hash and a nixpkgs source', () => {
@@ -78,9 +82,9 @@ resolve('accepts a github source with an SRI hash and a nixpkgs source', () => {
     source: { kind: 'github', owner: 'isso-comments', repo: 'isso', rev: '0.14.0', hash: `sha256-${'A'.repeat(43)}=`, issoVersion: '0.14.0' },
   });
   assert.equal(github.source, {
-    kind: 'github', owner: 'isso-comments', repo: 'isso', rev: '0.14.0', hash: `sha256-${'A'.repeat(43)}=`, version: 'custom', issoVersion: '0.14.0',
+    kind: 'github', owner: 'isso-comments', repo: 'isso', rev: '0.14.0', hash: `sha256-${'A'.repeat(43)}=`, version: '0.14.0', issoVersion: '0.14.0', allowMovingRev: false,
   });
-  assert.equal(resolveDeployment({ ...minimal, source: { kind: 'nixpkgs' } }).source, { kind: 'nixpkgs', issoVersion: '0.14.0' });
+  assert.equal(resolveDeployment({ ...minimal, source: { kind: 'nixpkgs' } }).source, { kind: 'nixpkgs', issoVersion: '0.13.0' });
   assert.equal(refusal({ ...minimal, source: { kind: 'nixpkgs', owner: 'x' } }).path, ['source', 'owner']);
 });
 
@@ -104,11 +108,11 @@ resolve('refuses an environment file inside the Nix store', () => {
 });
 
 resolve('refuses password references when the Isso version cannot expand them, with advice', () => {
-  const error = refusal({ ...minimal, secrets: { environmentFile: '/run/secrets/isso.env', smtpPassword: 'ISSO_SMTP_PASSWORD' } });
+  const error = refusal({ ...minimal, nixosRelease: '25.05', secrets: { environmentFile: '/run/secrets/isso.env', smtpPassword: 'ISSO_SMTP_PASSWORD' } });
   assert.equal(error.path, ['secrets']);
-  assert.match(error.message, /Isso 0\.12\.2 cannot read passwords from the environment/);
-  assert.match(error.message, /"kind": "nixpkgs"/);
-  const ok = resolveDeployment({ ...minimal, source: { kind: 'nixpkgs' }, secrets: { environmentFile: '/run/secrets/isso.env', smtpPassword: 'ISSO_SMTP_PASSWORD' } });
+  assert.match(error.message, /Isso 0\.13\.0 cannot read secrets from the environment/);
+  assert.match(error.message, /a pypi or github source at 0\.14\.0 or later/);
+  const ok = resolveDeployment({ ...minimal, source: { kind: 'pypi', version: '0.14.0', hash: `sha256-${'A'.repeat(43)}=` }, secrets: { environmentFile: '/run/secrets/isso.env', smtpPassword: 'ISSO_SMTP_PASSWORD' } });
   assert.equal(ok.secrets, { environmentFile: '/run/secrets/isso.env', smtpPassword: 'ISSO_SMTP_PASSWORD' });
 });
 
@@ -120,8 +124,8 @@ resolve('requires the access log format to be defined', () => {
 });
 
 resolve('defaults to the nixpkgs package for services.isso and refuses another source there', () => {
-  assert.equal(resolveDeployment(minimal, { mode: 'nixos-module' }).source, { kind: 'nixpkgs', issoVersion: '0.14.0' });
-  const github = { kind: 'github', owner: 'o', repo: 'r', rev: 'main', hash: `sha256-${'A'.repeat(43)}=` };
+  assert.equal(resolveDeployment(minimal, { mode: 'nixos-module' }).source, { kind: 'nixpkgs', issoVersion: '0.13.0' });
+  const github = { kind: 'github', owner: 'o', repo: 'r', rev: '0.13.0', hash: `sha256-${'A'.repeat(43)}=` };
   const error = refusal({ ...minimal, source: github }, 'nixos-module');
   assert.equal(error.path, ['source']);
   assert.match(error.message, /services\.isso always runs pkgs\.isso/);
@@ -136,10 +140,11 @@ resolve('checks the settings with @nixkit/isso-config and names the settings pat
 
 resolve('requires an environment file for { env } references written in the settings', () => {
   const settings = { smtp: { password: { env: 'SMTP_PASS' } } };
-  const error = refusal({ ...minimal, source: { kind: 'nixpkgs' }, settings });
+  const source = { kind: 'pypi', version: '0.14.0', hash: `sha256-${'A'.repeat(43)}=` };
+  const error = refusal({ ...minimal, source, settings });
   assert.equal(error.path, ['settings']);
   assert.match(error.message, /\$\{SMTP_PASS\}/);
-  const ok = resolveDeployment({ ...minimal, source: { kind: 'nixpkgs' }, settings, secrets: { environmentFile: '/run/secrets/isso.env' } });
+  const ok = resolveDeployment({ ...minimal, source, settings, secrets: { environmentFile: '/run/secrets/isso.env' } });
   assert.equal(ok.settings.smtp?.password, { env: 'SMTP_PASS' });
 });
 
