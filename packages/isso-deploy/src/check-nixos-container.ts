@@ -107,7 +107,8 @@ export function checkNixosContainerStatus(text: string, d: ResolvedDeployment, j
   const innerOnly = options.innerOnly === true;
   const commands = innerOnly ? `systemctl -M ${name} status isso` : `systemctl status ${hostUnit}; systemctl -M ${name} status isso`;
   const units = parseStatus(String(text));
-  const host = named(units, hostUnit);
+  // With innerOnly, a host unit in the text is not what was asked for: the text is judged as inner.
+  const host = innerOnly ? undefined : named(units, hostUnit);
   const inner = named(units, INNER_UNIT);
   const unreachable = MACHINE_UNREACHABLE.exec(String(text));
   const notes: string[] = [];
