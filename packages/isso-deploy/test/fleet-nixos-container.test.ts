@@ -164,16 +164,28 @@ claims('refuses a mode the claim rules do not know, instead of claiming nothing'
 
 const keys = suite('fleet: a nixos-container site\'s secret as a Colmena key');
 
-keys('container@<name>.service waits for <key>-key.service; the file is bind-mounted from the key\'s path', () => {
+keys('container@<name>.service binds to <key>-key.service and is started by it; the file is bind-mounted from the key\'s path', () => {
   const result = renderFleet(containersFleet());
   const hive = result.files[0]!.text;
   assert.match(hive, /"isso-a\.env" = \{\n\s+keyFile = "\/home\/ops\/secrets\/isso-a\.env";\n\s+destDir = "\/run\/keys";/);
-  assert.match(hive, /systemd\.services\."container@isso-a"\.requires = \[ "isso-a\.env-key\.service" \];/);
-  assert.match(hive, /systemd\.services\."container@isso-a"\.after = \[ "isso-a\.env-key\.service" \];/);
-  assert.match(hive, /container@isso-a\.service waits for it/);
+  for (const option of ['bindsTo', 'after', 'wantedBy']) {
+    assert.match(hive, new RegExp(`systemd\\.services\\."container@isso-a"\\.${option} = \\[ "isso-a\\.env-key\\.service" \\];`));
+  }
+  assert.not.match(hive, /"container@isso-a"\.requires/);
+  assert.match(hive, /container@isso-a\.service waits for it, and restarts with a new one/);
   assert.not.match(hive, /systemd\.services\.isso\./);
+  assert.not.match(hive, /container@isso-b/);
   const module = result.files.find((f) => f.path === 'hosts/web1/comments.a.example.nix')!.text;
   assert.match(module, /"\/run\/keys\/isso-a\.env" = \{\n\s+hostPath = "\/run\/keys\/isso-a\.env";\n\s+isReadOnly = true;/);
+});
+
+keys('other modes keep requires and after on their own unit', () => {
+  const fleet = containersFleet();
+  const c = fleet.hosts.web1.isso[2];
+  Object.assign(c, { source: { kind: 'nixpkgs' }, secrets: { environmentFile: '/run/keys/isso-c.env' }, secretKey: { keyCommand: ['pass', 'isso-c'] } });
+  const hive = renderFleet(fleet).files[0]!.text;
+  assert.match(hive, /systemd\.services\.podman-isso\.requires = \[ "isso-c\.env-key\.service" \];/);
+  assert.not.match(hive, /podman-isso\.bindsTo/);
 });
 
 const status = suite('fleet-status: the two units of a nixos-container site');

@@ -110,7 +110,7 @@ evaluate('two NixOS containers share a host: their own containers, links, NAT in
     }) c.containers;
     nat = c.networking.nat;
     hostUnits = builtins.mapAttrs (n: u: builtins.attrNames u) c.systemd.services;
-    keyA = { inherit (c.systemd.services."container@isso-a") requires after; };
+    keyA = { inherit (c.systemd.services."container@isso-a") bindsTo after wantedBy; };
     tmpfiles = builtins.attrNames c.systemd.tmpfiles.settings.isso;
     podman = builtins.attrNames c.virtualisation.oci-containers.containers;
     proxies = builtins.mapAttrs (n: v: v.locations."/".proxyPass) c.services.nginx.virtualHosts;
@@ -135,9 +135,9 @@ evaluate('two NixOS containers share a host: their own containers, links, NAT in
   assert.equal(web1.nat.enable, true);
   assert.equal([...web1.nat.internalInterfaces].sort(), ['ve-isso-a', 've-isso-b']);
   assert.is(web1.nat.externalInterface, undefined);
-  assert.equal(web1.hostUnits['container@isso-a'].sort(), ['after', 'requires', 'restartTriggers']);
+  assert.equal(web1.hostUnits['container@isso-a'].sort(), ['after', 'bindsTo', 'restartTriggers', 'wantedBy']);
   assert.equal(web1.hostUnits['container@isso-b'], ['restartTriggers']);
-  assert.equal(web1.keyA, { requires: ['isso-a.env-key.service'], after: ['isso-a.env-key.service'] });
+  assert.equal(web1.keyA, { bindsTo: ['isso-a.env-key.service'], after: ['isso-a.env-key.service'], wantedBy: ['isso-a.env-key.service'] });
   assert.equal(web1.keys, ['isso-a.env']);
   assert.equal(web1.tmpfiles.sort(), ['/var/db/isso-a', '/var/db/isso-b', '/var/db/isso-c']);
   assert.equal(web1.podman, ['isso']);
