@@ -6,6 +6,7 @@ import {
   captureFileName,
   checkFleetClashes,
   checkStatus,
+  IssoDeploymentError,
   collectCaptures,
   databaseClaims,
   fleetStatus,
@@ -22,6 +23,7 @@ import {
   type FleetSite,
 } from '../src/index.js';
 import { containersFleet, issueFleet, refusal } from './fleet-fixtures.js';
+import { hostileString, intBetween, pick, seededRandom } from '../../../tools/test-helpers/index.js';
 import { HOST_MISSING_MOUNT, HOST_STATUS, INNER_STATUS } from './nixos-container-status.js';
 
 // The nixos-container mode in a fleet: what its sites claim on a host, how its secret key is
@@ -269,7 +271,45 @@ status('checkStatus judges one part on request, and refuses a part a mode does n
   assert.equal(refusal(() => checkStatus('', { deployment, part: 'guest' as 'host' })).path, ['part']);
 });
 
+const hostile = suite('fleet: hostile nixos-container fleets');
+
+hostile('any mutation of a container fleet renders and collects, or is refused with an IssoDeploymentError', () => {
+  const random = seededRandom(1414);
+  const values = (): unknown => pick(random, [
+    () => hostileString(random, 10), () => Number.NaN, () => -1, () => null, () => [], () => ({}), () => 'nixos-container', () => 'native',
+    () => '192.168.247.' + intBetween(random, 0, 300), () => '10.0.0.1', () => 'isso-a', () => 've-isso-a', () => '/var/db/isso-a/', () => 8080,
+  ])();
+  let refused = 0;
+  let rendered = 0;
+  for (let i = 0; i < 300; i++) {
+    const fleet = containersFleet() as Record<string, any>;
+    let target: Record<string, any> = fleet;
+    for (let depth = intBetween(random, 2, 6); depth > 0; depth--) {
+      const keys = Object.keys(target).filter((k) => typeof target[k] === 'object' && target[k] !== null);
+      if (keys.length === 0) break;
+      target = target[pick(random, keys)];
+    }
+    const existing = Object.keys(target);
+    const key = existing.length > 0 && random() < 0.85 ? pick(random, existing) : pick(random, ['mode', 'nixosContainer', 'name', 'hostAddress', hostileString(random, 3)]);
+    target[key] = values();
+    try {
+      renderFleet(fleet);
+      const { targets } = collectCaptures(fleet, { run: () => ({ status: 3, stdout: '', stderr: '' }), write: () => {} });
+      const files = targets.map((t) => t.file);
+      assert.is(new Set(files).size, files.length, 'capture files are distinct');
+      rendered++;
+    } catch (error) {
+      if (!(error instanceof IssoDeploymentError)) throw new Error(`mutation ${i} (${JSON.stringify(key)}) threw ${String(error)}`);
+      assert.ok(error.path.length > 0 || error.message.length > 0);
+      refused++;
+    }
+  }
+  assert.ok(refused > 50, `refused ${refused}`);
+  assert.ok(rendered > 30, `rendered ${rendered}`);
+});
+
 mode.run();
 claims.run();
 keys.run();
 status.run();
+hostile.run();
