@@ -19,7 +19,9 @@ const nixList = (items: readonly string[]) => `[ ${items.map((item) => JSON.stri
 
 /**
  * Nix source of a function `hive: { <node> = <merged config>; … }`. `moduleArgs` is a Nix
- * attribute set expression (e.g. `{ pkgs = …; lib = …; }`) passed to every module function.
+ * attribute set expression (e.g. `{ pkgs = …; lib = …; }`) passed to every module function; its
+ * `config`, when it has one, stands in for the node's own configuration (e.g. a stub
+ * `system.stateVersion` that a NixOS container's config copies from its host), else `{ }`.
  */
 export function colmenaStubEvaluator(moduleArgs = '{ }'): string {
   return `hive: let
@@ -49,7 +51,8 @@ export function colmenaStubEvaluator(moduleArgs = '{ }'): string {
     else d // (if d ? keys then { keys = builtins.mapAttrs (checkKey node) d.keys; } else { });
   nodeNames = builtins.filter (n: !(builtins.elem n reserved)) (builtins.attrNames raw);
   evalNode = name: let
-      args = (${moduleArgs}) // (meta.specialArgs or { }) // ((meta.nodeSpecialArgs or { }).\${name} or { }) // { inherit name; nodes = { }; config = { }; };
+      given = (${moduleArgs});
+      args = given // (meta.specialArgs or { }) // ((meta.nodeSpecialArgs or { }).\${name} or { }) // { inherit name; nodes = { }; config = given.config or { }; };
       own = raw.\${name};
       defs = builtins.concatMap (expand args) ([ (raw.defaults or { }) ] ++ (if builtins.isList own then own else [ own ]));
       config = builtins.foldl' (merge [ ]) { } defs;

@@ -66,19 +66,49 @@ function judgeHost(unit: SystemdUnitStatus, name: string): { problems: string[];
   return { problems, notes, running, reason: running ? verdict.summary : `${unit.name ?? name} is ${verdict.health}: ${why}` };
 }
 
+/** `systemctl -M <name>`'s complaint that it cannot reach the machine (or systemd), or null. */
+export function machineUnreachable(text: string, name: string): string | null {
+  const value = String(text);
+  if (NO_SYSTEMD.test(value)) return 'systemctl ran on a system not booted with systemd; run the commands on the NixOS host';
+  const unreachable = MACHINE_UNREACHABLE.exec(value);
+  return unreachable === null ? null : `systemctl -M ${name} could not reach the machine (${unreachable[0]}): the container is not running`;
+}
+
+/**
+ * Judges `systemctl status container@<name>` alone, the host side of the container: systemd's
+ * verdict, the machine's name and registration, and systemd-nspawn's own errors. Healthy means
+ * the machine runs, not that Isso inside it does (judge `isso.service` inside for that).
+ */
+export function checkContainerHostStatus(text: string, d: ResolvedDeployment): StatusCheck {
+  const hostUnit = hostUnitName(d);
+  const name = d.nixosContainer.name;
+  const host = named(parseStatus(String(text)), hostUnit);
+  if (host === undefined) {
+    return { healthy: false, reason: `no status of ${hostUnit} found in the input; run: systemctl status ${hostUnit}`, unit: null, expectedUnit: hostUnit, health: 'missing', notes: [] };
+  }
+  const judged = judgeHost(host, name);
+  const health = summarize(host).health;
+  const shown = host.name ?? hostUnit;
+  if (!judged.running) return { healthy: false, reason: [judged.reason, ...judged.problems].join('; '), unit: host.name, expectedUnit: hostUnit, health, notes: judged.notes };
+  if (judged.problems.length > 0) return { healthy: false, reason: `${shown} is running, but ${judged.problems.join('; ')}`, unit: host.name, expectedUnit: hostUnit, health, notes: judged.notes };
+  return { healthy: true, reason: `${shown} runs the machine ${name}: ${judged.reason}`, unit: host.name, expectedUnit: hostUnit, health, notes: judged.notes };
+}
+
 /**
  * Judges `systemctl status container@<name>` and `systemctl -M <name> status isso` (either or
- * both, in one text). `judgeInner` judges the inner `isso.service` the way a plain isso.service is
+ * both, in one text; with `innerOnly`, the inner status alone, the host unit being judged apart). `judgeInner` judges the inner `isso.service` the way a plain isso.service is
  * judged (active, journal, gunicorn's port and workers); on top, gunicorn must listen on the
  * container's address, where nginx proxies to. The verdict is healthy only when the inner
  * service is shown running: a running container says nothing yet about Isso inside it.
  */
-export function checkNixosContainerStatus(text: string, d: ResolvedDeployment, judgeInner: (text: string) => StatusCheck): StatusCheck {
+export function checkNixosContainerStatus(text: string, d: ResolvedDeployment, judgeInner: (text: string) => StatusCheck, options: { innerOnly?: boolean } = {}): StatusCheck {
   const hostUnit = hostUnitName(d);
   const name = d.nixosContainer.name;
-  const commands = `systemctl status ${hostUnit}; systemctl -M ${name} status isso`;
+  const innerOnly = options.innerOnly === true;
+  const commands = innerOnly ? `systemctl -M ${name} status isso` : `systemctl status ${hostUnit}; systemctl -M ${name} status isso`;
   const units = parseStatus(String(text));
-  const host = named(units, hostUnit);
+  // With innerOnly, a host unit in the text is not what was asked for: the text is judged as inner.
+  const host = innerOnly ? undefined : named(units, hostUnit);
   const inner = named(units, INNER_UNIT);
   const unreachable = MACHINE_UNREACHABLE.exec(String(text));
   const notes: string[] = [];
@@ -108,7 +138,7 @@ export function checkNixosContainerStatus(text: string, d: ResolvedDeployment, j
       : problems.length > 0
         ? problems.join('; ')
         : seen.length > 0
-          ? `the status is for ${seen.join(', ')}, not ${hostUnit} or isso.service; run: ${commands}`
+          ? `the status is for ${seen.join(', ')}, not ${innerOnly ? '' : `${hostUnit} or `}isso.service; run: ${commands}`
           : `no unit status found in the input; run: ${commands}`;
     return { healthy: false, reason, unit: host?.name ?? null, expectedUnit: hostUnit, health: host === undefined ? 'missing' : hostHealth, notes };
   }
@@ -117,7 +147,7 @@ export function checkNixosContainerStatus(text: string, d: ResolvedDeployment, j
   if (listening !== undefined && listening !== d.nixosContainer.localAddress && listening !== '0.0.0.0') {
     problems.push(`gunicorn listens on ${listening}, but nginx proxies to the container's address ${d.nixosContainer.localAddress}`);
   }
-  if (host === undefined) notes.push(`${hostUnit} was not in the input; the inner status shows the machine runs (for the host side: systemctl status ${hostUnit})`);
+  if (host === undefined && !innerOnly) notes.push(`${hostUnit} was not in the input; the inner status shows the machine runs (for the host side: systemctl status ${hostUnit})`);
   const allNotes = [...notes, ...judged.notes];
   if (!judged.healthy) {
     return { ...judged, reason: [judged.reason, ...problems].join('; '), notes: allNotes, expectedUnit: hostUnit };

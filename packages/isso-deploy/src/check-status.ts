@@ -3,7 +3,9 @@ import type { IssoDeployment, ResolvedDeployment } from './deployment.js';
 import type { DeploymentMode } from './deployment-mode.js';
 import { resolveDeployment } from './resolve.js';
 import { chooseMode } from './choose-mode.js';
-import { checkNixosContainerStatus } from './check-nixos-container.js';
+import { checkContainerHostStatus, checkNixosContainerStatus } from './check-nixos-container.js';
+import { IssoDeploymentError } from './errors.js';
+import { readEnum } from './read-json.js';
 import { hostUnitName } from './nixos-container-spec.js';
 
 /** What `checkStatus` concluded. */
@@ -27,6 +29,12 @@ export interface CheckStatusOptions {
   mode?: DeploymentMode;
   /** The description, to know the unit name and port; default: the minimal article deployment. */
   deployment?: IssoDeployment | unknown;
+  /**
+   * nixos-container mode: judge `container@<name>.service` on the host (`host`), `isso.service`
+   * inside the machine (`inner`), or the text holding both (`both`, the default). fleet-status
+   * captures the two apart. Other modes have one unit: `both` and `host` judge it.
+   */
+  part?: 'both' | 'host' | 'inner';
 }
 
 /** The systemd unit a deployment runs as: `podman-isso.service` for the article, `isso.service` otherwise. */
@@ -71,9 +79,13 @@ export function checkStatus(text: string, options: CheckStatusOptions = {}): Sta
   const mode = chooseMode(deployment, options.mode);
   const d = resolveDeployment(deployment, { mode });
   // Two units: the container on the host, and isso.service inside it, judged like the native one.
+  const part = options.part === undefined ? 'both' : readEnum(options.part, ['part'], ['both', 'host', 'inner'] as const);
   if (mode === 'nixos-container') {
-    return checkNixosContainerStatus(text, d, (inner) => checkStatus(inner, { mode: 'native', deployment: { ...(deployment as object), mode: 'native' } }));
+    if (part === 'host') return checkContainerHostStatus(text, d);
+    const judgeInner = (inner: string) => checkStatus(inner, { mode: 'native', deployment: { ...(deployment as object), mode: 'native' } });
+    return checkNixosContainerStatus(text, d, judgeInner, { innerOnly: part === 'inner' });
   }
+  if (part === 'inner') throw new IssoDeploymentError(`the ${mode} mode runs no unit inside a machine; only nixos-container has one`, { path: ['part'], value: part });
   const expectedUnit = serviceUnitName(d, mode);
   const units = parseStatus(String(text));
   const unit = units.find((u) => sameUnit(u.name, expectedUnit)) ?? (units.length === 1 && units[0]!.name === null ? units[0] : undefined);

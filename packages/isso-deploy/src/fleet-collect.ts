@@ -1,6 +1,6 @@
 import type { Fleet, FleetHost } from './fleet-description.js';
 import { checkFleetClashes } from './fleet-claims.js';
-import { captureFileName } from './fleet-status.js';
+import { captureFileName, siteUnits } from './fleet-units.js';
 import { readFleet } from './read-fleet.js';
 
 /** What running one command gave. `error` is set when it could not be started at all. */
@@ -21,6 +21,8 @@ export interface CollectIo {
 export interface StatusTarget {
   host: string;
   unit: string;
+  /** The NixOS container the unit runs in (`systemctl -M <machine>`), or null for a host unit. */
+  machine: string | null;
   file: string;
   argv: string[];
 }
@@ -29,9 +31,11 @@ export interface StatusTarget {
  * The command that prints a unit's status on a host, as Colmena reaches the host
  * (zhaofengli/colmena src/nix/hive/options.nix at 07499a1eaf7e: targetHost defaults to the node
  * name, targetUser to root, null targetHost means local only). `--no-pager --full` keeps lines whole.
+ * With `machine`, the unit runs inside that NixOS container: `systemctl -M <machine> status …`
+ * asks the container's systemd through systemd-machined, as root on the host.
  */
-export function statusCommand(host: FleetHost, unit: string): string[] {
-  const systemctl = ['systemctl', 'status', '--no-pager', '--full', unit];
+export function statusCommand(host: FleetHost, unit: string, machine: string | null = null): string[] {
+  const systemctl = ['systemctl', ...(machine === null ? [] : ['-M', machine]), 'status', '--no-pager', '--full', unit];
   const target = host.deployment.targetHost === undefined ? host.name : host.deployment.targetHost;
   if (target === null) return systemctl;
   const user = host.deployment.targetUser === undefined ? 'root' : host.deployment.targetUser;
@@ -42,9 +46,16 @@ export function statusCommand(host: FleetHost, unit: string): string[] {
 
 /** Every host and unit of a validated fleet, with its capture file and command. */
 export function statusTargets(fleet: Fleet): StatusTarget[] {
-  return fleet.hosts.flatMap((host) => host.sites.map((site) => ({
-    host: host.name, unit: site.unit, file: captureFileName(host.name, site.unit), argv: statusCommand(host, site.unit),
-  })));
+  return fleet.hosts.flatMap((host) => host.sites.flatMap((site) => siteUnits(site).map(({ unit, machine }) => ({
+    host: host.name, unit, machine, file: captureFileName(host.name, unit, machine), argv: statusCommand(host, unit, machine),
+  }))));
+}
+
+/** What a command's run leaves in its capture file (see `collectCaptures`). */
+function captured(target: StatusTarget, result: CommandResult): string {
+  if (result.error !== undefined) return '';
+  if (target.machine === null || result.status === 0 || (target.argv[0] === 'ssh' && result.status === 255)) return result.stdout;
+  return result.stdout + result.stderr;
 }
 
 /** What `collectCaptures` did. */
@@ -57,7 +68,9 @@ export interface CollectResult {
 /**
  * `fleet-status --collect`: runs the status command of every host and unit (see `statusCommand`)
  * through `io.run` and writes its stdout to `<host>.<unit>.txt` through `io.write`, empty when
- * nothing came back, so an old capture never stands in for a host that did not answer.
+ * nothing came back, so an old capture never stands in for a host that did not answer. For a
+ * unit inside a container, stderr follows when the command failed: `systemctl -M` says there
+ * (only) that the machine is not running.
  * systemctl's own non-zero codes (3 inactive, 4 no such unit) are normal results; a command
  * that could not start, or ssh's 255, is listed in `problems`.
  */
@@ -70,7 +83,7 @@ export function collectCaptures(input: unknown, io: CollectIo): CollectResult {
     const result = io.run(target.argv, target);
     if (result.error !== undefined) problems.push({ host: target.host, unit: target.unit, reason: `${target.argv[0]} could not run: ${result.error}` });
     else if (target.argv[0] === 'ssh' && result.status === 255) problems.push({ host: target.host, unit: target.unit, reason: `ssh failed: ${result.stderr.trim().split('\n').pop() ?? ''}` });
-    io.write(target.file, result.error === undefined ? result.stdout : '');
+    io.write(target.file, captured(target, result));
   }
   return { targets, problems };
 }

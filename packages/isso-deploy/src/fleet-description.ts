@@ -8,10 +8,11 @@ import type { FieldPath } from './errors.js';
 /** Where the operator keeps a site's secret environment file: read locally by Colmena at deploy time. */
 export type SecretKeySource = { keyFile: string } | { keyCommand: string[] };
 
-/** One site of a host: a deployment description (what `render --config` takes) plus how it runs. */
+/**
+ * One site of a host: a deployment description, exactly what `render --config` takes (its `mode`
+ * says how it runs, default `container`), plus where Colmena reads its secret.
+ */
 export type FleetSiteDescription = IssoDeployment & {
-  /** Default `container`. */
-  mode?: DeploymentMode;
   /**
    * The operator's copy of `secrets.environmentFile`, uploaded by Colmena as
    * `deployment.keys.<file name>` into the file's directory.
@@ -42,11 +43,12 @@ export interface FleetSite {
   path: FieldPath;
   /** The module's file name without `.nix` (the domain): `hosts/<host>/<name>.nix`. */
   name: string;
+  /** The description's `mode`, or `container` when it has none. */
   mode: DeploymentMode;
-  /** The deployment description alone, as `renderNixosModule` and `checkStatus` take it. */
+  /** The deployment description alone (its `mode` included), as `renderNixosModule` and `checkStatus` take it. */
   description: Record<string, unknown>;
   deployment: ResolvedDeployment;
-  /** The systemd unit that runs it (`podman-isso.service`). */
+  /** The systemd unit on the host that runs it (`podman-isso.service`, `container@isso.service`). */
   unit: string;
   secretKey: SecretKeySource | null;
 }

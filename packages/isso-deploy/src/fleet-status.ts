@@ -1,7 +1,11 @@
 import { checkStatus } from './check-status.js';
+import { machineUnreachable } from './check-nixos-container.js';
 import type { Fleet, FleetSite } from './fleet-description.js';
 import { checkFleetClashes } from './fleet-claims.js';
+import { captureFileName, siteUnits, unitLabel, type SiteUnit } from './fleet-units.js';
 import { readFleet } from './read-fleet.js';
+
+export { captureFileName } from './fleet-units.js';
 
 /** Where fleet-status reads captures from; `read` gives null for a file that does not exist. */
 export interface CaptureSource {
@@ -16,10 +20,13 @@ export type FleetVerdict = 'healthy' | 'unhealthy' | 'missing' | 'empty' | 'unre
 /** One host and unit. */
 export interface FleetStatusEntry {
   host: string;
+  /** The unit as systemctl names it (`isso.service` inside a container: see `machine`). */
   unit: string;
+  /** The NixOS container the unit runs in (`systemctl -M <machine>`), or null for a host unit. */
+  machine: string | null;
   /** The site the unit runs (its domain). */
   site: string;
-  /** The capture file name, `<host>.<unit>.txt`. */
+  /** The capture file name, `<host>.<unit>.txt`, or `<host>.<unit>@<machine>.txt` inside a container. */
   file: string;
   verdict: FleetVerdict;
   healthy: boolean;
@@ -42,11 +49,6 @@ export interface FleetStatusReport {
   json: { healthy: boolean; summary: string; entries: FleetStatusEntry[]; unexpected: string[] };
 }
 
-/** The capture file of a host and unit: `web1.podman-isso.service.txt`. */
-export function captureFileName(host: string, unit: string): string {
-  return `${host}.${unit}.txt`;
-}
-
 /** Drops a `<host> | ` label from every line when every non-empty line carries it (output of a multi-host runner). */
 function withoutHostLabels(text: string, host: string): string {
   const prefix = `${host} | `;
@@ -56,16 +58,27 @@ function withoutHostLabels(text: string, host: string): string {
   return lines.map((line) => (line.startsWith(prefix) ? line.slice(prefix.length) : line === prefix.trimEnd() ? '' : line)).join('\n');
 }
 
-function judge(site: FleetSite, text: string | null, file: string): Omit<FleetStatusEntry, 'host' | 'unit' | 'site' | 'file'> {
+/** The command that prints a unit's status where it runs, as the reader would type it on the host. */
+function localCommand(unit: SiteUnit): string {
+  return `systemctl ${unit.machine === null ? '' : `-M ${unit.machine} `}status --no-pager --full ${unit.unit}`;
+}
+
+function judge(site: FleetSite, unit: SiteUnit, text: string | null, file: string): Omit<FleetStatusEntry, 'host' | 'unit' | 'machine' | 'site' | 'file'> {
   if (text === null) {
-    return { verdict: 'missing', healthy: false, reason: `no capture ${file}; run: systemctl status --no-pager --full ${site.unit} on ${site.host}, or fleet-status --collect`, notes: [] };
+    return { verdict: 'missing', healthy: false, reason: `no capture ${file}; run: ${localCommand(unit)} on ${site.host}, or fleet-status --collect`, notes: [] };
   }
   if (text.trim() === '') {
     return { verdict: 'empty', healthy: false, reason: `${file} is empty: the command printed nothing (no connection, or no access to systemctl)`, notes: [] };
   }
-  const check = checkStatus(withoutHostLabels(text, site.host), { mode: site.mode, deployment: site.description });
+  const body = withoutHostLabels(text, site.host);
+  // A NixOS container's two units are captured apart: each capture is judged as its own part.
+  const part = site.mode !== 'nixos-container' ? 'both' : unit.machine === null ? 'host' : 'inner';
+  const check = checkStatus(body, { mode: site.mode, deployment: site.description, part });
   if (check.health === 'missing' || check.health === 'unknown') {
-    return { verdict: 'unreadable', healthy: false, reason: `${file} holds no complete status of ${site.unit} (cut off?): ${check.reason}`, notes: check.notes };
+    // `systemctl -M` printing that the machine is down is a clear answer, not a garbled capture.
+    const down = unit.machine === null ? null : machineUnreachable(body, unit.machine);
+    if (down !== null) return { verdict: 'unhealthy', healthy: false, reason: down, notes: check.notes };
+    return { verdict: 'unreadable', healthy: false, reason: `${file} holds no complete status of ${unitLabel(unit.unit, unit.machine)} (cut off?): ${check.reason}`, notes: check.notes };
   }
   return { verdict: check.healthy ? 'healthy' : 'unhealthy', healthy: check.healthy, reason: check.reason, notes: check.notes };
 }
@@ -81,7 +94,9 @@ export function fleetUnits(fleet: Fleet): FleetSite[] {
 
 /**
  * Reads the captured `systemctl status` of every host and unit of a fleet file (parsed JSON) and
- * judges each with `checkStatus` (@nixkit/systemd-status underneath): one line per host and unit
+ * judges each with `checkStatus` (@nixkit/systemd-status underneath). A nixos-container site has
+ * two units, judged apart: `container@<name>.service` on the host and `isso.service` inside the
+ * machine (capture `<host>.isso.service@<name>.txt`). One line per host and unit
  * with its verdict and reason, a summary, and exit code 1 if anything is unhealthy. A missing,
  * empty, cut-off or garbled capture is a finding on its host, never an exception; an invalid
  * fleet file throws `IssoDeploymentError` like `renderFleet`.
@@ -89,15 +104,15 @@ export function fleetUnits(fleet: Fleet): FleetSite[] {
 export function fleetStatus(input: unknown, captures: CaptureSource): FleetStatusReport {
   const fleet = readFleet(input);
   checkFleetClashes(fleet);
-  const entries: FleetStatusEntry[] = fleetUnits(fleet).map((site) => {
-    const file = captureFileName(site.host, site.unit);
-    return { host: site.host, unit: site.unit, site: site.name, file, ...judge(site, captures.read(file), file) };
-  });
+  const entries: FleetStatusEntry[] = fleetUnits(fleet).flatMap((site) => siteUnits(site).map((unit) => {
+    const file = captureFileName(site.host, unit.unit, unit.machine);
+    return { host: site.host, unit: unit.unit, machine: unit.machine, site: site.name, file, ...judge(site, unit, captures.read(file), file) };
+  }));
   const expected = new Set(entries.map((e) => e.file));
   const unexpected = (captures.list?.() ?? []).filter((name) => name.endsWith('.txt') && !expected.has(name)).sort();
   const hostWidth = Math.max(4, ...entries.map((e) => e.host.length));
-  const unitWidth = Math.max(4, ...entries.map((e) => e.unit.length));
-  const lines = entries.map((e) => `${pad(e.host, hostWidth)}  ${pad(e.unit, unitWidth)}  ${pad(e.verdict, 10)}  ${e.site}: ${e.reason.replace(/[\r\n]+/g, ' ')}`);
+  const unitWidth = Math.max(4, ...entries.map((e) => unitLabel(e.unit, e.machine).length));
+  const lines = entries.map((e) => `${pad(e.host, hostWidth)}  ${pad(unitLabel(e.unit, e.machine), unitWidth)}  ${pad(e.verdict, 10)}  ${e.site}: ${e.reason.replace(/[\r\n]+/g, ' ')}`);
   const bad = entries.filter((e) => !e.healthy);
   const hosts = new Set(entries.map((e) => e.host));
   const badHosts = [...new Set(bad.map((e) => e.host))];

@@ -42,7 +42,24 @@ export type {
   SecretKeySource,
 } from './fleet-description.js';
 export { readFleet } from './read-fleet.js';
-export { CLAIM_SOURCES, checkFleetClashes, natAddressClaims, type ClaimSource, type FleetClaim } from './fleet-claims.js';
+export {
+  CLAIM_SOURCES,
+  captureClaims,
+  checkFleetClashes,
+  containerClaims,
+  databaseClaims,
+  hostPortClaims,
+  linkNetwork,
+  logFormatClaims,
+  natAddressClaims,
+  nixosContainerClaims,
+  secretClaims,
+  serverNameClaims,
+  unitClaims,
+  type ClaimSource,
+  type FleetClaim,
+} from './fleet-claims.js';
+export { captureFileName, siteUnits, unitLabel, type SiteUnit } from './fleet-units.js';
 export {
   renderFleet,
   siteKey,
@@ -53,7 +70,6 @@ export {
   type FleetRenderResult,
 } from './render-fleet.js';
 export {
-  captureFileName,
   fleetStatus,
   fleetUnits,
   type CaptureSource,

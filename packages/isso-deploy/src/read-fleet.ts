@@ -1,6 +1,6 @@
 import { ColmenaHiveError, validateDeployment, validateKey, validateNodeName } from '@nixkit/colmena-hive';
 import { serviceUnitName } from './check-status.js';
-import { DEPLOYMENT_MODES, type DeploymentMode } from './deployment-mode.js';
+import { chooseMode } from './choose-mode.js';
 import { IssoDeploymentError, formatFieldPath, type FieldPath } from './errors.js';
 import type { Fleet, FleetHost, FleetSite, SecretKeySource } from './fleet-description.js';
 import { fail, readArray, readObject } from './read-json.js';
@@ -33,12 +33,6 @@ function underSite<T>(path: FieldPath, run: () => T): T {
   }
 }
 
-function readMode(value: unknown, path: FieldPath): DeploymentMode {
-  if (value === undefined) return 'container';
-  if (typeof value !== 'string' || !(DEPLOYMENT_MODES as readonly string[]).includes(value)) fail(path, value, `one of ${DEPLOYMENT_MODES.map((m) => JSON.stringify(m)).join(', ')}`);
-  return value as DeploymentMode;
-}
-
 function readSecretKey(value: unknown, path: FieldPath): SecretKeySource {
   readObject(value, path, ['keyFile', 'keyCommand']);
   // Exactly one source, and its shape, as Colmena's key options take them.
@@ -48,8 +42,11 @@ function readSecretKey(value: unknown, path: FieldPath): SecretKeySource {
 
 function readSite(value: unknown, host: string, path: FieldPath): FleetSite {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, value, 'a deployment description object');
-  const { mode: rawMode, secretKey: rawKey, ...description } = value as Record<string, unknown>;
-  const mode = readMode(rawMode, [...path, 'mode']);
+  // A site is a deployment description plus its secretKey: its "mode" is the description's own
+  // field, read by chooseMode as `render --config` reads it, and stays in the description, so
+  // the description alone renders and checks as this site (one source of truth for the mode).
+  const { secretKey: rawKey, ...description } = value as Record<string, unknown>;
+  const mode = underSite(path, () => chooseMode(description, undefined));
   const deployment = underSite(path, () => resolveDeployment(description, { mode }));
   let secretKey: SecretKeySource | null = null;
   if (rawKey !== undefined) {
@@ -72,8 +69,8 @@ function readHost(name: string, value: unknown, path: FieldPath): FleetHost {
 
 /**
  * Validates a fleet file (parsed JSON): hosts by Colmena node name, each with Colmena's
- * connection options and a list of Isso sites. A site is a deployment description plus `mode`
- * and `secretKey`; it is resolved exactly as `render --config` resolves one, and every error
+ * connection options and a list of Isso sites. A site is a deployment description (its own
+ * `mode` included, default `container`) plus `secretKey`; it is resolved exactly as `render --config` resolves one, and every error
  * names its place in the fleet file (`hosts.web2.isso[0].port`). Clashes between sites are
  * checked separately, by `checkFleetClashes`.
  */

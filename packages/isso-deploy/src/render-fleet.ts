@@ -70,10 +70,28 @@ function forTheHive(moduleText: string): string {
 /**
  * The unit waits for the key: Colmena's `<name>-key.service` is active while the key file exists
  * (manual/src/features/keys.md, "Key Services", zhaofengli/colmena at 2b281286d00a).
+ *
+ * A NixOS container binds to it instead, and is wanted by it. Colmena uploads a key by writing
+ * `<file>.tmp` and renaming it over the file (src/nix/host/key_uploader.template.sh at
+ * 7b69946d98fa), and the key service exits when the old file goes (`inotifywait -e delete_self`,
+ * src/nix/hive/modules.nix at 00f17cb8c35b). A rename over a file that another mount namespace
+ * has bind-mounted detaches that mount (Linux since 3.18), so a running container would keep an
+ * empty mount point where the key was, and Isso would lose its secrets at its next restart.
+ * `bindsTo` stops the container when the key service goes; `wantedBy` starts it again when the
+ * key's path unit starts the key service for the new file, which nspawn then mounts afresh. The
+ * same holds at boot, when /run/keys is empty until Colmena uploads the keys. NixOS's options
+ * `bindsTo`, `after`, `wantedBy`, `requires`: nixos/lib/systemd-unit-options.nix at 515c8fb59bc1.
  */
 function keyWiring(site: FleetSite, keyName: string): NixExpr {
   const unit = site.unit.replace(/\.service$/, '');
   const keyUnit = str(`${keyName}-key.service`);
+  if (site.mode === 'nixos-container') {
+    return comment(attrs([
+      bind(['systemd', 'services', unit, 'bindsTo'], list([keyUnit])),
+      bind(['systemd', 'services', unit, 'after'], list([keyUnit])),
+      bind(['systemd', 'services', unit, 'wantedBy'], list([keyUnit])),
+    ]), `${keyName} arrives as a Colmena key (deployment.keys), bind-mounted into the container; ${site.unit} waits for it, and restarts with a new one.`);
+  }
   return comment(attrs([
     bind(['systemd', 'services', unit, 'requires'], list([keyUnit])),
     bind(['systemd', 'services', unit, 'after'], list([keyUnit])),

@@ -14,7 +14,8 @@ read('resolves every site as render --config would, with its mode and unit', () 
   const [a] = fleet.hosts[0]!.sites;
   const [b] = fleet.hosts[1]!.sites;
   assert.equal([a!.mode, a!.unit, a!.name, a!.deployment.port], ['container', 'podman-isso.service', 'comments.a.example', 8080]);
-  assert.equal([b!.mode, b!.unit, b!.deployment.port], ['native', 'isso.service', 8081]);
+  assert.equal([b!.mode, b!.unit, b!.deployment.port], ['nixos-container', 'container@isso.service', 8081]);
+  assert.is(b!.description.mode, 'nixos-container');
   assert.equal(fleet.hosts[1]!.deployment, { targetHost: '10.0.0.2', tags: ['eu'] });
 });
 
