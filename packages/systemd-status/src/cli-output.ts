@@ -2,7 +2,7 @@
  * Writes the CLI's output one unit at a time. `--json` produces byte for byte what
  * `JSON.stringify({ units, …, verdicts }, null, 2)` would, without ever holding that string:
  * each unit is stringified alone and indented into place. Only the verdicts (one short object
- * per unit) wait for the end, because they follow the units in the document.
+ * per unit, kept as text) wait for the end, because they follow the units in the document.
  */
 import type { OutputMode } from './cli-args.js';
 import type { HealthVerdict } from './types.js';
@@ -26,11 +26,13 @@ export function createUnitPrinter(mode: OutputMode, sink: Sink): UnitPrinter {
       end: (tail) => (tail ? sink(`${JSON.stringify(tail)}\n`) : Promise.resolve()),
     };
   }
-  const verdicts: HealthVerdict[] = [];
+  // Kept as their JSON text: a verdict's strings may be slices of an input chunk, and holding
+  // them would keep every chunk of the input alive.
+  const verdicts: string[] = [];
   let count = 0;
   return {
     async unit(unit, verdict) {
-      verdicts.push(verdict);
+      verdicts.push(indent(JSON.stringify(verdict, null, 2), '    '));
       await sink(`${count++ === 0 ? '{\n  "units": [\n    ' : ',\n    '}${indent(JSON.stringify(unit, null, 2), '    ')}`);
     },
     async end(tail) {
@@ -45,7 +47,7 @@ export function createUnitPrinter(mode: OutputMode, sink: Sink): UnitPrinter {
       // Written in batches so that neither the verdicts' text nor one write grows with the input.
       for (let i = 0; i < verdicts.length; i += 256) {
         let batch = '';
-        for (let j = i; j < Math.min(i + 256, verdicts.length); j++) batch += `${j === 0 ? '' : ',\n'}    ${indent(JSON.stringify(verdicts[j], null, 2), '    ')}`;
+        for (let j = i; j < Math.min(i + 256, verdicts.length); j++) batch += `${j === 0 ? '' : ',\n'}    ${verdicts[j]}`;
         await sink(batch);
       }
       await sink('\n  ]\n}\n');
