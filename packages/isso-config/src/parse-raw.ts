@@ -7,6 +7,7 @@
  * whitespace rules. Where Python raises, this reader records an error diagnostic and goes on.
  */
 import { isPythonSpace, pythonStrip, skipPythonSpace } from './python-whitespace.js';
+import { createIssueSink, omittedMessage, type IssueSink } from './issue-sink.js';
 import type { IssoDiagnostic } from './types.js';
 
 /** One `key = value` line; `value` is null for a bare key without `=` or `:`. */
@@ -61,7 +62,7 @@ export const CONFIGPARSER_ERRORS: ReadonlySet<string> = new Set([
  * in time linear in the length of `text`.
  */
 export function parseRaw(text: string): RawParseResult {
-  const diagnostics: IssoDiagnostic[] = [];
+  const diagnostics = createIssueSink<IssoDiagnostic>();
   const sections = new Map<string, OpenSection>();
   let current: OpenSection | undefined;
   let entry: OpenEntry | undefined;
@@ -69,10 +70,11 @@ export function parseRaw(text: string): RawParseResult {
   const report = (line: number, code: string, path: readonly string[], value: unknown, message: string, accepted: string, severity: 'error' | 'warning' = 'error') =>
     diagnostics.push({ severity, code, line, path, value, accepted, message: `line ${line}: ${message}` });
 
-  const lines = text.split(/\r\n|\r|\n/);
-  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  lines.forEach((rawLine, index) => {
-    const lineNo = index + 1;
+  if (typeof text !== 'string') {
+    report(0, 'wrong-type', [], text, 'the input is not a string', 'the text of an isso.conf file');
+    return { sections: [], diagnostics: closeDiagnostics(diagnostics) };
+  }
+  eachLine(text, (rawLine, lineNo) => {
     let line = rawLine;
     if (lineNo === 1 && line.startsWith('\uFEFF')) {
       report(lineNo, 'bom', [], '\uFEFF', 'the file starts with a byte order mark, which Isso reads as text before the first section', 'UTF-8 without a byte order mark');
@@ -141,7 +143,30 @@ export function parseRaw(text: string): RawParseResult {
     }
     result.push({ name: section.name, line: section.line, entries });
   }
-  return { sections: result, diagnostics };
+  return { sections: result, diagnostics: closeDiagnostics(diagnostics) };
+}
+
+/** The kept diagnostics, closed by a count of those left out past {@link MAX_DIAGNOSTICS}. */
+export function closeDiagnostics(sink: IssueSink<IssoDiagnostic>): IssoDiagnostic[] {
+  return sink.list((omitted, severity) => ({ severity, code: 'too-many-diagnostics', line: 0, path: [], value: omitted, accepted: 'fewer problems', message: omittedMessage(omitted) }));
+}
+
+/**
+ * Calls `visit` for each line as Python's `str.splitlines` on `\r\n`, `\r` and `\n` would cut
+ * it (a final line break ends the last line, it does not start an empty one), without holding
+ * an array of every line.
+ */
+function eachLine(text: string, visit: (line: string, lineNo: number) => void): void {
+  let start = 0;
+  let lineNo = 0;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code !== 0x0a && code !== 0x0d) continue;
+    visit(text.slice(start, at), ++lineNo);
+    if (code === 0x0d && text.charCodeAt(at + 1) === 0x0a) at++;
+    start = at + 1;
+  }
+  if (start < text.length) visit(text.slice(start), ++lineNo);
 }
 
 /** configparser's `\[(?P<header>.+)\]` matched at the start of the stripped line. */
