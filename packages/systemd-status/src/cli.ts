@@ -6,7 +6,7 @@
  * found, 2 bad usage, 1 input or output failed; a closed stdout (EPIPE) ends quietly with 141.
  * Errors are one line on stderr, never a stack trace.
  */
-import { readFileSync } from 'node:fs';
+import { fstatSync, readFileSync } from 'node:fs';
 import { parseArgs, UsageError, type CliRequest } from './cli-args.js';
 import { createUnitPrinter } from './cli-output.js';
 import { createShowParser } from './parse-show.js';
@@ -77,6 +77,8 @@ async function main(argv: readonly string[]): Promise<number> {
       await printer.unit(unit, verdict);
     }
   };
+  // Node reads a directory on fd 0 as empty input; say what it is instead of "no unit found".
+  if (fstatSync(0).isDirectory()) throw new Exit(1, `cannot read stdin: ${WORDS.EISDIR} (EISDIR)`);
   process.stdin.setEncoding('utf8');
   try {
     for await (const chunk of process.stdin as AsyncIterable<string>) {
