@@ -7,6 +7,7 @@
  * whitespace rules. Where Python raises, this reader records an error diagnostic and goes on.
  */
 import { isPythonSpace, pythonStrip, skipPythonSpace } from './python-whitespace.js';
+import { operationMeter } from './operation-meter.js';
 import { createIssueSink, omittedMessage, type IssueSink } from './issue-sink.js';
 import type { IssoDiagnostic } from './types.js';
 
@@ -163,6 +164,7 @@ function eachLine(text: string, visit: (line: string, lineNo: number) => void): 
     const code = text.charCodeAt(at);
     if (code !== 0x0a && code !== 0x0d) continue;
     visit(text.slice(start, at), ++lineNo);
+    operationMeter.operations += at - start + 1;
     if (code === 0x0d && text.charCodeAt(at + 1) === 0x0a) at++;
     start = at + 1;
   }

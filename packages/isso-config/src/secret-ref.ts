@@ -4,14 +4,13 @@
  * `${ANYTHING}` when the variable is set and has no escape syntax.
  */
 import { preview } from './describe.js';
+import { operationMeter } from './operation-meter.js';
 import { IssoConfigError } from './errors.js';
 import type { SecretRef } from './types.js';
 
 /** Names `serialize` accepts in a {@link SecretRef}: what a systemd environment file can set. */
 export const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Counts the characters the scanners below examine; tests use it to show the cost is linear. */
-export const scanMeter = { operations: 0 };
 
 /**
  * Builds a {@link SecretRef}: `env('ISSO_SMTP_PASSWORD')` is written as `${ISSO_SMTP_PASSWORD}`.
@@ -41,18 +40,18 @@ export function isSecretRef(value: unknown): value is SecretRef {
 export function findExpandable(text: string): string | undefined {
   let closed = true;
   for (let at = text.indexOf('$'); at >= 0 && at + 1 < text.length; at = text.indexOf('$', at + 1)) {
-    scanMeter.operations++;
+    operationMeter.operations++;
     const next = text.charCodeAt(at + 1);
     if (isWordCode(next)) {
       let end = at + 2;
       while (end < text.length && isWordCode(text.charCodeAt(end))) end++;
-      scanMeter.operations += end - at;
+      operationMeter.operations += end - at;
       return text.slice(at, end);
     }
     if (next === 0x7b /* { */ && closed) {
       const close = text.indexOf('}', at + 2);
       if (close >= 0) {
-        scanMeter.operations += close - at;
+        operationMeter.operations += close - at;
         return text.slice(at, close + 1);
       }
       closed = false;

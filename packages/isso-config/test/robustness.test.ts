@@ -3,7 +3,7 @@ import { runInNewContext } from 'node:vm';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { durationSeconds, env, formatDuration, IssoConfigError, parse, parseRaw, secretEnvVars, serialize, toNixosSettings, validate } from '../src/index.js';
-import { scanMeter } from '../src/secret-ref.js';
+import { operationMeter } from '../src/operation-meter.js';
 
 // Force a full collection so heap deltas measure what is retained, not garbage.
 setFlagsFromString('--expose-gc');
@@ -22,9 +22,9 @@ function assertLinear(label: string, cost: (scale: number) => number): void {
 }
 
 function metered(run: () => void): number {
-  scanMeter.operations = 0;
+  operationMeter.operations = 0;
   run();
-  return scanMeter.operations;
+  return operationMeter.operations;
 }
 
 function errorOf(run: () => unknown): IssoConfigError {
@@ -55,6 +55,19 @@ Linear('validate of a host list with ${ in many items is linear in the list leng
   assertLinear('${ hosts', (scale) => metered(() => {
     const host = Array.from({ length: 5000 * scale }, (_, i) => (i % 2 === 0 ? 'https://a.example${' : 'https://b.example'));
     assert.is(validate({ general: { host } }, { version: '0.14.0' }).config.general?.host?.length, 5000 * scale);
+  }));
+});
+
+Linear('parse of many diagnostic lines is linear and keeps a fixed number of diagnostics', () => {
+  assertLinear('garbage lines', (scale) => metered(() => {
+    assert.is(parse('x = 1\n'.repeat(16_000 * scale)).diagnostics.length, 10_001);
+  }));
+});
+
+Linear('parse of a host list of many lines is linear', () => {
+  assertLinear('host lines', (scale) => metered(() => {
+    const text = `[general]\nhost =\n${'    https://example.org/${x\n'.repeat(16_000 * scale)}`;
+    assert.is(parse(text).config.general?.host?.length, 16_000 * scale);
   }));
 });
 
