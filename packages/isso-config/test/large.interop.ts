@@ -2,7 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parse, serialize, validate } from '../src/index.js';
+import { parse, serialize, toNixosSettings, validate } from '../src/index.js';
 
 // The heavy end of the robustness suite: 50 MB inputs, kept out of `npm test` for its runtime.
 setFlagsFromString('--expose-gc');
@@ -23,6 +23,7 @@ large('parse, validate and serialize a 50 MB host list without throwing, within 
   assert.is(config.general?.host?.length, host.length);
   assert.ok(retained < text.length * 8, `${retained} bytes retained for ${text.length} bytes`);
   assert.is(validate(config, { version: '0.14.0' }).config.general?.host?.length, host.length);
+  assert.ok((toNixosSettings(config, { version: '0.14.0' }).general?.host as string).length > 50_000_000);
 });
 
 large('parse 50 MB of unknown keys and of garbage lines with bounded diagnostics', () => {
