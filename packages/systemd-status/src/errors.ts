@@ -1,6 +1,7 @@
 /**
- * Thrown only for invalid options (wrong types, unknown fields): the text to parse is never a
- * reason to throw. `path` names the option (`options.utcOffsetMinutes`), `value` is what was given.
+ * Thrown for invalid options (wrong types, unknown fields), a `summarize` input of the wrong type,
+ * and misuse of a streaming parser: the text to parse is never a reason to throw. `path` names
+ * the option or field (`options.utcOffsetMinutes`, `unit.mainPid`), `value` is what was given.
  */
 export class SystemdStatusError extends Error {
   readonly path: string;
