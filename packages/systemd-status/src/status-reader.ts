@@ -47,6 +47,12 @@ interface NamedWarning {
   settled: boolean;
 }
 
+/** The warnings waiting for one name, oldest first; those before `head` have expired. */
+interface WaitingList {
+  readonly items: NamedWarning[];
+  head: number;
+}
+
 const NOT_FOUND = /^\s*Unit (\S+) could not be found\.\s*$/;
 const JOURNAL_MARKER = /^\s*-- [^\n]{0,200} --\s*$/;
 const CHANGED = /^Warning: (?:The unit file, source configuration file or drop-ins of )?(\S+) changed on disk/;
@@ -66,7 +72,7 @@ export class StatusReader {
   /** Held units by name (the first one of each name), for changed-on-disk warnings. */
   private readonly byName = new Map<string, HeldUnit>();
   /** Named warnings whose unit has not appeared yet, by name and in arrival order. */
-  private readonly waiting = new Map<string, NamedWarning[]>();
+  private readonly waiting = new Map<string, WaitingList>();
   private readonly waitQueue: NamedWarning[] = [];
   private waitHead = 0;
   /** Named warnings that found neither their unit nor a fallback: notices, after the others. */
@@ -209,7 +215,7 @@ export class StatusReader {
     const waiting = this.waiting.get(name);
     if (!waiting) return;
     this.waiting.delete(name);
-    for (const warning of waiting) this.settle(warning, held);
+    for (let i = waiting.head; i < waiting.items.length; i++) this.settle(waiting.items[i] as NamedWarning, held);
   }
 
   /** A `Warning: NAME changed on disk` goes to the unit NAME, which may be printed later. */
@@ -225,8 +231,8 @@ export class StatusReader {
     if (fallback) fallback.blockers++;
     const warning: NamedWarning = { name, text, sequence, fallback, arrivedAt: this.position, settled: false };
     const list = this.waiting.get(name);
-    if (list) list.push(warning);
-    else this.waiting.set(name, [warning]);
+    if (list) list.items.push(warning);
+    else this.waiting.set(name, { items: [warning], head: 0 });
     this.waitQueue.push(warning);
   }
 
@@ -243,10 +249,13 @@ export class StatusReader {
       const warning = this.waitQueue[this.waitHead] as NamedWarning;
       if (!warning.settled) {
         if (!all && this.position - warning.arrivedAt < RELEASE_WINDOW) return;
-        const list = this.waiting.get(warning.name);
-        if (list) {
-          list.splice(list.indexOf(warning), 1);
-          if (list.length === 0) this.waiting.delete(warning.name);
+        // Warnings expire in arrival order, so this one is the oldest still waiting for its name.
+        const list = this.waiting.get(warning.name) as WaitingList;
+        list.head++;
+        if (list.head === list.items.length) this.waiting.delete(warning.name);
+        else if (list.head > 1024 && list.head * 2 > list.items.length) {
+          list.items.splice(0, list.head);
+          list.head = 0;
         }
         this.settle(warning, warning.fallback);
       }
