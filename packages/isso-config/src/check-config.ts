@@ -6,7 +6,7 @@
 import { checkName } from './check-text.js';
 import { checkValue, type RenderedValue } from './check-value.js';
 import { BOOLEAN_OPTION, checkOptions } from './check-options.js';
-import { describe, preview } from './describe.js';
+import { clip, describe, preview } from './describe.js';
 import { ISSO_SCHEMA, type IssoSchema, type IssoSectionSchema } from './schema.js';
 import { createIssueSink, omittedMessage, type IssueSink } from './issue-sink.js';
 import type { IssoConfig, IssoIssue } from './types.js';
@@ -70,8 +70,8 @@ export function checkConfig(input: unknown, options: CheckOptions): CheckedConfi
     if (!schema) {
       const problem = checkName(name, 'section');
       const accepted = KNOWN_SECTIONS;
-      if (problem) issues.push({ severity: 'error', code: problem.code, path: [name], value: body, accepted: problem.accepted, message: `section ${JSON.stringify(name)} ${problem.reason}; accepted: ${problem.accepted}` });
-      else issues.push({ severity: unknownSeverity, code: 'unknown-section', path: [name], value: body, accepted, message: `section [${name}] is not read by Isso; accepted: ${accepted}` });
+      if (problem) issues.push({ severity: 'error', code: problem.code, path: [name], value: body, accepted: problem.accepted, message: `section ${preview(name)} ${problem.reason}; accepted: ${problem.accepted}` });
+      else issues.push({ severity: unknownSeverity, code: 'unknown-section', path: [name], value: body, accepted, message: `section [${clip(name)}] is not read by Isso; accepted: ${accepted}` });
       if (problem || !lenient) continue;
     } else if (!atLeast(version, schema.since)) {
       const accepted = `a section of Isso ${options.version}, or a version ≥ ${schema.since}`;
@@ -80,7 +80,7 @@ export function checkConfig(input: unknown, options: CheckOptions): CheckedConfi
     }
     if (!isPlainObject(body)) {
       const accepted = 'an object of keys';
-      issues.push({ severity: 'error', code: 'wrong-type', path: [name], value: body, accepted, message: `section [${name}] ${describeType(body)} is not an object; accepted: ${accepted}` });
+      issues.push({ severity: 'error', code: 'wrong-type', path: [name], value: body, accepted, message: `section [${clip(name)}] ${describeType(body)} is not an object; accepted: ${accepted}` });
       continue;
     }
     const rendered = checkSection(name, body, schema, version, options.version, lenient, issues);

@@ -31,7 +31,7 @@ export function checkOptions(options: unknown, rules: Readonly<Record<string, Op
     const rule = Object.hasOwn(rules, key) ? rules[key] : undefined;
     if (!rule) {
       const accepted = `one of the options ${known.join(', ')}`;
-      issues.push({ severity: 'error', code: 'unknown-option', path: ['options', key], value, accepted, message: `option ${JSON.stringify(key)} is not known; accepted: ${accepted}` });
+      issues.push({ severity: 'error', code: 'unknown-option', path: ['options', key], value, accepted, message: `option ${preview(key)} is not known; accepted: ${accepted}` });
     } else if (value !== undefined && !rule.test(value)) {
       issues.push({ severity: 'error', code: 'invalid-option', path: ['options', key], value, accepted: rule.accepted, message: `option ${key} = ${preview(value)} is not accepted; accepted: ${rule.accepted}` });
     }

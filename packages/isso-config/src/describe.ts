@@ -4,8 +4,13 @@
  */
 export function describe(path: readonly (string | number)[], value: unknown, reason: string, accepted: string): string {
   const [section, key, ...rest] = path;
-  const where = `[${section}]${key === undefined ? '' : ` ${key}`}${rest.map((i) => `[${i}]`).join('')}`;
+  const where = `[${clip(String(section))}]${key === undefined ? '' : ` ${clip(String(key))}`}${rest.map((i) => `[${i}]`).join('')}`;
   return `${where} = ${preview(value)} ${reason}; accepted: ${accepted}`;
+}
+
+/** A section or key name as shown in a message: a name of megabytes is cut like a value. */
+export function clip(name: string): string {
+  return name.length > PREVIEW_LENGTH ? `${name.slice(0, PREVIEW_LENGTH - 3)}...` : name;
 }
 
 /** Characters of a value shown in a message. */
@@ -51,7 +56,7 @@ function render(value: unknown, depth: number): string {
   const keys = Object.keys(value as object);
   for (let i = 0; i < keys.length && out.length < PREVIEW_LENGTH; i++) {
     const key = keys[i] as string;
-    out += `${i === 0 ? '' : ','}${JSON.stringify(key)}:${render((value as Record<string, unknown>)[key], depth - 1)}`;
+    out += `${i === 0 ? '' : ','}${JSON.stringify(clip(key))}:${render((value as Record<string, unknown>)[key], depth - 1)}`;
   }
   return `{${out}}`;
 }

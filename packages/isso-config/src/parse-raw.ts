@@ -7,6 +7,7 @@
  * whitespace rules. Where Python raises, this reader records an error diagnostic and goes on.
  */
 import { isPythonSpace, pythonStrip, skipPythonSpace } from './python-whitespace.js';
+import { clip } from './describe.js';
 import { operationMeter } from './operation-meter.js';
 import { createIssueSink, omittedMessage, type IssueSink } from './issue-sink.js';
 import type { IssoDiagnostic } from './types.js';
@@ -90,7 +91,7 @@ export function parseRaw(text: string): RawParseResult {
     }
     if (current && entry && start > indentLevel) {
       if (entry.first !== null) (entry.more ??= []).push(stripped);
-      else report(lineNo, 'continuation-of-valueless-key', [current.name, entry.key], stripped, `an indented line continues the bare key "${entry.key}", which makes Python's configparser crash`, 'a key = value line before continuation lines');
+      else report(lineNo, 'continuation-of-valueless-key', [current.name, entry.key], stripped, `an indented line continues the bare key "${clip(entry.key)}", which makes Python's configparser crash`, 'a key = value line before continuation lines');
       return;
     }
     indentLevel = start;
@@ -100,7 +101,7 @@ export function parseRaw(text: string): RawParseResult {
       if (header === 'DEFAULT') {
         report(lineNo, 'default-section', ['DEFAULT'], header, '[DEFAULT] values apply to every section, and Isso warns about each of them', 'named sections only', 'warning');
       } else if (sections.has(header)) {
-        report(lineNo, 'duplicate-section', [header], header, `section [${header}] appears again`, 'each section once');
+        report(lineNo, 'duplicate-section', [header], header, `section [${clip(header)}] appears again`, 'each section once');
       }
       if (stripped.lastIndexOf(']') !== stripped.length - 1) {
         report(lineNo, 'section-trailing-text', [header], stripped, 'text after the closing ] of a section header is ignored', 'nothing after ]', 'warning');
@@ -121,7 +122,7 @@ export function parseRaw(text: string): RawParseResult {
     if (key === '') report(lineNo, 'empty-key', [current.name], stripped, 'a line starts with = or : and has no key', 'key = value');
     const existing = current.entries.get(key);
     if (existing || (key === '' && current.hasEmptyKey)) {
-      report(lineNo, 'duplicate-key', [current.name, key], option.value, `key "${key}" appears twice in [${current.name}] (keys ignore case)`, 'each key once per section');
+      report(lineNo, 'duplicate-key', [current.name, key], option.value, `key "${clip(key)}" appears twice in [${clip(current.name)}] (keys ignore case)`, 'each key once per section');
     }
     if (key === '') {
       // configparser stores the empty key but treats it as no key for continuation lines.

@@ -1,6 +1,6 @@
 import { checkConfig } from './check-config.js';
 import { checkOptions } from './check-options.js';
-import { describe, preview } from './describe.js';
+import { clip, describe, preview } from './describe.js';
 import { createIssueSink, type IssueSink } from './issue-sink.js';
 import { closeDiagnostics, parseRaw, type RawEntry } from './parse-raw.js';
 import { readValue } from './read-value.js';
@@ -52,8 +52,8 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     if (!sectionKnown && section.name !== 'DEFAULT' && section.entries.length > 0) {
       // Isso warns once per key; one diagnostic per section says the same without the noise.
       const value = Object.fromEntries(section.entries.map((entry) => [entry.key, entry.value]));
-      const accepted = schema ? `a section of this Isso version ([${section.name}] is read from ${schema.since})` : `a section Isso reads: ${Object.keys(ISSO_SCHEMA).join(', ')}`;
-      diagnostics.push({ severity: 'warning', code: schema ? 'unsupported-section' : 'unknown-section', line: section.line, path: [section.name], value, accepted, message: `line ${section.line}: section [${section.name}] and its ${section.entries.length} key(s) are ignored by Isso ("no such option"); accepted: ${accepted}` });
+      const accepted = schema ? `a section of this Isso version ([${clip(section.name)}] is read from ${schema.since})` : `a section Isso reads: ${Object.keys(ISSO_SCHEMA).join(', ')}`;
+      diagnostics.push({ severity: 'warning', code: schema ? 'unsupported-section' : 'unknown-section', line: section.line, path: [section.name], value, accepted, message: `line ${section.line}: section [${clip(section.name)}] and its ${section.entries.length} key(s) are ignored by Isso ("no such option"); accepted: ${accepted}` });
       continue;
     }
     if (section.name === 'DEFAULT') continue;
@@ -62,7 +62,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
       const path = [section.name, entry.key];
       const key = schemaKey(section.name, entry.key);
       if (!key || !atLeast(version, key.since) || (key.until !== undefined && atLeast(version, key.until))) {
-        const accepted = key ? `a key of this Isso version (this one is read from ${key.since}${key.until ? ` to before ${key.until}` : ''})` : `a key of [${section.name}] that Isso reads`;
+        const accepted = key ? `a key of this Isso version (this one is read from ${key.since}${key.until ? ` to before ${key.until}` : ''})` : `a key of [${clip(section.name)}] that Isso reads`;
         diagnostics.push({ severity: 'warning', code: key ? 'unsupported-key' : 'unknown-key', line: entry.line, path, value: entry.value, accepted, message: `line ${entry.line}: ${describe(path, entry.value, 'is ignored by Isso ("no such option")', accepted)}` });
         continue;
       }

@@ -182,3 +182,22 @@ Options('helpers refuse what they cannot use with IssoConfigError, or return und
 });
 
 Options.run();
+
+const Messages = suite('robustness: messages stay short');
+
+Messages('megabyte names and values are cut in every message', () => {
+  const huge = 'n'.repeat(1_000_000);
+  const texts = [
+    `[${huge}]\nk = v\n[${huge}]\n`,
+    `[general]\n${huge} = 1\n${huge} = 2\n`,
+    `[general]\nname = \${${huge}}\n`,
+  ];
+  for (const text of texts) {
+    for (const diagnostic of parse(text).diagnostics) assert.ok(diagnostic.message.length < 1000, diagnostic.message.slice(0, 120));
+  }
+  const lenient = errorOf(() => serialize({ [`${huge}[`]: { k: 'v' }, general: { [huge]: 'x\n' } } as never, { version: '0.14.0', lenient: true }));
+  for (const issue of lenient.issues) assert.ok(issue.message.length < 1000, issue.message.slice(0, 120));
+  assert.ok(errorOf(() => validate({ [huge]: {} }, { version: '0.14.0' })).message.length < 1000);
+});
+
+Messages.run();
