@@ -29,14 +29,19 @@ const USAGE = `Usage: systemctl status UNIT... | systemd-status [--json | --ndjs
 Options take their value as --opt VALUE or --opt=VALUE.
 
 Input is read as a stream: a line may be up to 16 MiB, and one unit block (or a run of lines
-outside any unit) up to 256 MiB.
+outside any unit) up to 64 MiB and 250,000 lines.
 Exit status: 0 all units running, 3 some unit not running, 4 no unit found, 2 usage error,
 1 input could not be read or output could not be written; 141 when stdout is closed early.`;
 
 /** Longer lines are not systemctl output (think `< /dev/zero`); refusing them bounds memory. */
 const MAX_LINE = 16 * 1024 * 1024;
-/** Input read without a unit being completed: one giant unit, or endless lines outside units. */
-const MAX_HELD = 256 * 1024 * 1024;
+/**
+ * Input read without a unit being completed (one giant unit block, or endless lines outside any
+ * unit) is held in memory as parsed objects of a few hundred bytes per line, so it is capped in
+ * characters and in lines: `yes | systemd-status` stops with a message instead of exhausting memory.
+ */
+const MAX_HELD = 64 * 1024 * 1024;
+const MAX_HELD_LINES = 250_000;
 
 /** A failure with its exit code and one-line message. */
 class Exit extends Error {
@@ -68,6 +73,7 @@ async function main(argv: readonly string[]): Promise<number> {
   let allRunning = true;
   let sinceNewline = 0;
   let held = 0;
+  let heldLines = 0;
   let lineNumber = 1;
   const print = async (list: readonly SummarizeInput[]): Promise<void> => {
     for (const unit of list) {
@@ -85,10 +91,14 @@ async function main(argv: readonly string[]): Promise<number> {
       const lastNewline = chunk.lastIndexOf('\n');
       sinceNewline = lastNewline < 0 ? sinceNewline + chunk.length : chunk.length - lastNewline - 1;
       if (sinceNewline > MAX_LINE) throw new Exit(1, `input line ${lineNumber} is longer than 16 MiB, which systemctl never prints; is this its output?`);
-      if (lastNewline >= 0) lineNumber += countNewlines(chunk);
+      const newlines = lastNewline < 0 ? 0 : countNewlines(chunk);
+      lineNumber += newlines;
       const done = status ? status.write(chunk) : (show as NonNullable<typeof show>).write(chunk);
       held = done.length > 0 ? 0 : held + chunk.length;
-      if (held > MAX_HELD) throw new Exit(1, `more than 256 MiB of input up to line ${lineNumber} belong to one unit or to no unit; refusing to hold it all`);
+      heldLines = done.length > 0 ? 0 : heldLines + newlines;
+      if (held > MAX_HELD || heldLines > MAX_HELD_LINES) {
+        throw new Exit(1, `more than 64 MiB or 250,000 lines of input up to line ${lineNumber} belong to one unit or to no unit; refusing to hold it all`);
+      }
       await print(done);
     }
   } catch (error) {

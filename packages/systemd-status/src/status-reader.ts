@@ -23,6 +23,13 @@ type Phase = 'none' | 'keys' | 'gap' | 'journal';
  */
 export const RELEASE_WINDOW = 256 * 1024;
 
+/**
+ * How many notices and how many diagnostics outside units are kept. They belong to the whole
+ * input and wait for its end, so without a cap a stream of stray lines would grow without bound;
+ * past it a closing entry gives the number left out.
+ */
+export const MAX_OUTSIDE = 10_000;
+
 /** A unit read but not yet emitted. */
 interface HeldUnit {
   readonly unit: SystemdUnitStatus;
@@ -78,6 +85,8 @@ export class StatusReader {
   /** Named warnings that found neither their unit nor a fallback: notices, after the others. */
   private readonly orphans: string[] = [];
   private sequence = 0;
+  private omittedNotices = 0;
+  private omittedDiagnostics = 0;
   /** Characters read so far; decides when a unit or a waiting warning leaves the window. */
   position = 0;
   private open: OpenKeyLine | null = null;
@@ -136,7 +145,7 @@ export class StatusReader {
       return;
     }
     if (!reader) {
-      this.out.diagnostics.push({ line: lineNumber, text: line, reason: 'not part of a unit block' });
+      this.diagnose({ line: lineNumber, text: line, reason: 'not part of a unit block' });
       return;
     }
     if (this.phase === 'keys' && this.readJournal(reader, line, lineNumber)) return;
@@ -179,10 +188,25 @@ export class StatusReader {
   /** Ends the input: settles waiting warnings and emits every unit still held. */
   finish(): void {
     this.expireWaiting(true);
-    for (const text of this.orphans) this.out.notices.push(text);
-    for (const text of this.pending) this.out.notices.push(text);
+    for (const text of this.orphans) this.notice(text);
+    for (const text of this.pending) this.notice(text);
+    if (this.omittedNotices > 0) this.out.notices.push(`… ${this.omittedNotices} more notices not kept (limit ${MAX_OUTSIDE})`);
+    if (this.omittedDiagnostics > 0) {
+      this.out.diagnostics.push({ line: 0, text: '', reason: `${this.omittedDiagnostics} more lines outside any unit not kept (limit ${MAX_OUTSIDE})` });
+    }
     this.completeCurrent();
     this.release(true);
+  }
+
+  /** Lines outside units are kept until the end, so their number is capped. */
+  private notice(text: string): void {
+    if (this.out.notices.length < MAX_OUTSIDE) this.out.notices.push(text);
+    else this.omittedNotices++;
+  }
+
+  private diagnose(diagnostic: StatusOutput['diagnostics'][number]): void {
+    if (this.out.diagnostics.length < MAX_OUTSIDE) this.out.diagnostics.push(diagnostic);
+    else this.omittedDiagnostics++;
   }
 
   /** Marks the current unit as complete: only named warnings can still reach it. */
@@ -310,14 +334,14 @@ export class StatusReader {
    */
   private readNotice(line: string): boolean {
     if (JOURNAL_MARKER.test(line) || isPagerStatus(line)) {
-      this.out.notices.push(line.trim());
+      this.notice(line.trim());
       return true;
     }
     // An indented line below a journal entry may be the rest of a multi-line message that
     // happens to start with `systemctl …`; only a prompt marks it as a new command there.
     if (isShellCommand(line, !(this.phase === 'journal' && /^\s/.test(line)))) {
       // The next command's output is not part of the unit shown before it.
-      this.out.notices.push(line.trim());
+      this.notice(line.trim());
       this.completeCurrent();
       this.reader = null;
       this.phase = 'none';
@@ -329,7 +353,7 @@ export class StatusReader {
     if (!(text.startsWith('Warning: ') || text.startsWith('Notice: ') || text.startsWith('Hint: '))) return false;
     this.ctx.meter.operations += text.length;
     if (text.startsWith('Hint: ')) {
-      this.out.notices.push(text);
+      this.notice(text);
       if (text.indexOf('ellipsized') >= 0) this.out.ellipsized = true;
       return true;
     }

@@ -112,6 +112,9 @@ cli('a directory on stdin, /dev/full on stdout and an endless line give one line
   const zero = spawnSync('sh', ['-c', `head -c 20000000 /dev/zero | "${process.execPath}" "${BIN}"`], { encoding: 'utf8' });
   assert.is(zero.status, 1);
   assert.match(zero.stderr, /^systemd-status: input line 1 is longer than 16 MiB[^\n]*\n$/);
+  const yes = spawnSync('sh', ['-c', `yes | "${process.execPath}" --max-old-space-size=128 "${BIN}"`], { encoding: 'utf8' });
+  assert.is(yes.status, 1);
+  assert.match(yes.stderr, /^systemd-status: more than 64 MiB or 250,000 lines of input[^\n]*\n$/);
 });
 
 cli('a reader that goes away (EPIPE) ends the run quietly', () => {

@@ -107,6 +107,17 @@ Linear('many units, each with a journal', () => {
   });
 });
 
+Linear('stray lines between units keep at most 10,000 diagnostics and notices', () => {
+  const unit = '● a.service\n     Loaded: loaded (/etc/systemd/system/a.service; enabled)\n';
+  const text = `${'garbage\nHint: stray\n'.repeat(12_000)}${unit}`;
+  const whole = parseStatusOutput(text);
+  assert.is(whole.diagnostics.length, 10_001);
+  assert.equal(whole.diagnostics[10_000], { line: 0, text: '', reason: '2000 more lines outside any unit not kept (limit 10000)' });
+  assert.is(whole.notices.length, 10_001);
+  assert.is(whole.notices[10_000], '… 2000 more notices not kept (limit 10000)');
+  assert.equal(streamStatus(chunks(text, seededRandom(3), 4096)), whole);
+});
+
 Linear.run();
 
 const Memory = suite('robustness: streaming memory stays flat');
