@@ -5,8 +5,10 @@
  */
 import { checkName } from './check-text.js';
 import { checkValue, type RenderedValue } from './check-value.js';
-import { describe } from './describe.js';
+import { BOOLEAN_OPTION, checkOptions } from './check-options.js';
+import { clip, describe, preview } from './describe.js';
 import { ISSO_SCHEMA, type IssoSchema, type IssoSectionSchema } from './schema.js';
+import { createIssueSink, omittedMessage, type IssueSink } from './issue-sink.js';
 import type { IssoConfig, IssoIssue } from './types.js';
 import { ACCEPTED_VERSIONS, atLeast, toVersionTuple, type IssoVersion, type VersionTuple } from './version.js';
 
@@ -41,21 +43,23 @@ const UNKNOWN_KEY = { kind: 'string', since: '0.0.0', default: '', description: 
 
 /** Checks `input` for `options.version`; never throws. */
 export function checkConfig(input: unknown, options: CheckOptions): CheckedConfig {
-  const issues: IssoIssue[] = [];
+  const issues = createIssueSink<IssoIssue>();
   const sections: RenderedSection[] = [];
   const config: Record<string, Record<string, unknown>> = {};
-  const version = toVersionTuple(options?.version);
+  const optionIssues = checkOptions(options, { lenient: BOOLEAN_OPTION }, ['version']);
+  if (optionIssues.length > 0) return { config: {}, sections, issues: optionIssues };
+  const version = toVersionTuple(options.version);
   if (!version) {
-    const value = options?.version;
-    issues.push({ severity: 'error', code: 'invalid-version', path: [], value, accepted: ACCEPTED_VERSIONS, message: `version ${JSON.stringify(value)} is not supported; accepted: ${ACCEPTED_VERSIONS}` });
-    return { config: {}, sections, issues };
+    const value = options.version;
+    issues.push({ severity: 'error', code: 'invalid-version', path: [], value, accepted: ACCEPTED_VERSIONS, message: `version ${preview(value)} is not supported; accepted: ${ACCEPTED_VERSIONS}` });
+    return { config: {}, sections, issues: closeIssues(issues) };
   }
   const lenient = options.lenient === true;
   const unknownSeverity = lenient ? 'warning' : 'error';
   if (!isPlainObject(input)) {
     const accepted = 'an object of sections, e.g. { general: { host: ["https://example.org"] } }';
     issues.push({ severity: 'error', code: 'wrong-type', path: [], value: input, accepted, message: `the config ${describeType(input)} is not an object; accepted: ${accepted}` });
-    return { config: {}, sections, issues };
+    return { config: {}, sections, issues: closeIssues(issues) };
   }
 
   const sectionNames = [...Object.keys(SCHEMA), ...Object.keys(input).filter((name) => !Object.hasOwn(SCHEMA, name))];
@@ -66,8 +70,8 @@ export function checkConfig(input: unknown, options: CheckOptions): CheckedConfi
     if (!schema) {
       const problem = checkName(name, 'section');
       const accepted = KNOWN_SECTIONS;
-      if (problem) issues.push({ severity: 'error', code: problem.code, path: [name], value: body, accepted: problem.accepted, message: `section ${JSON.stringify(name)} ${problem.reason}; accepted: ${problem.accepted}` });
-      else issues.push({ severity: unknownSeverity, code: 'unknown-section', path: [name], value: body, accepted, message: `section [${name}] is not read by Isso; accepted: ${accepted}` });
+      if (problem) issues.push({ severity: 'error', code: problem.code, path: [name], value: body, accepted: problem.accepted, message: `section ${preview(name)} ${problem.reason}; accepted: ${problem.accepted}` });
+      else issues.push({ severity: unknownSeverity, code: 'unknown-section', path: [name], value: body, accepted, message: `section [${clip(name)}] is not read by Isso; accepted: ${accepted}` });
       if (problem || !lenient) continue;
     } else if (!atLeast(version, schema.since)) {
       const accepted = `a section of Isso ${options.version}, or a version ≥ ${schema.since}`;
@@ -76,14 +80,14 @@ export function checkConfig(input: unknown, options: CheckOptions): CheckedConfi
     }
     if (!isPlainObject(body)) {
       const accepted = 'an object of keys';
-      issues.push({ severity: 'error', code: 'wrong-type', path: [name], value: body, accepted, message: `section [${name}] ${describeType(body)} is not an object; accepted: ${accepted}` });
+      issues.push({ severity: 'error', code: 'wrong-type', path: [name], value: body, accepted, message: `section [${clip(name)}] ${describeType(body)} is not an object; accepted: ${accepted}` });
       continue;
     }
     const rendered = checkSection(name, body, schema, version, options.version, lenient, issues);
     config[name] = rendered.values;
     if (rendered.entries.length > 0) sections.push({ name, entries: rendered.entries });
   }
-  return { config: config as IssoConfig, sections, issues };
+  return { config: config as IssoConfig, sections, issues: closeIssues(issues) };
 }
 
 function checkSection(
@@ -93,7 +97,7 @@ function checkSection(
   version: VersionTuple,
   versionText: string,
   lenient: boolean,
-  issues: IssoIssue[],
+  issues: IssueSink<IssoIssue>,
 ): { values: Record<string, unknown>; entries: RenderedSection['entries'] } {
   const values: Record<string, unknown> = {};
   const entries: { key: string; value: RenderedValue }[] = [];
@@ -144,4 +148,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 function describeType(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'array' : `(${typeof value})`;
+}
+
+function closeIssues(sink: IssueSink<IssoIssue>): IssoIssue[] {
+  return sink.list((omitted, severity) => ({ severity, code: 'too-many-diagnostics', path: [], value: omitted, accepted: 'fewer problems', message: omittedMessage(omitted) }));
 }

@@ -6,7 +6,7 @@
 import { checkItem, checkText, type TextProblem } from './check-text.js';
 import { checkFormat } from './check-format.js';
 import type { CheckContext, CheckedValue, RenderedValue } from './check-value.js';
-import { describe } from './describe.js';
+import { describe, preview } from './describe.js';
 import { escapePercent } from './escape-percent.js';
 import type { IssoKeySchema } from './schema.js';
 import { findExpandable } from './secret-ref.js';
@@ -52,7 +52,7 @@ export function checkList(key: IssoKeySchema, value: unknown, { path, version, r
   const spanning = expandsEnvironment(version) ? findExpandable(joined) : undefined;
   if (spanning !== undefined) {
     const spanAccepted = 'items that together contain no $NAME or ${...}';
-    report({ code: 'env-expansion', path, value, accepted: spanAccepted, message: describe(path, value, `contains ${JSON.stringify(spanning)} across items, which Isso 0.14+ replaces with an environment variable`, spanAccepted) });
+    report({ code: 'env-expansion', path, value, accepted: spanAccepted, message: describe(path, value, `contains ${preview(spanning)} across items, which Isso 0.14+ replaces with an environment variable`, spanAccepted) });
     return undefined;
   }
   return { value: [...(value as string[])], rendered };

@@ -6,6 +6,13 @@
 import { findExpandable } from './secret-ref.js';
 import { hasOuterSpace, isPythonSpace } from './python-whitespace.js';
 
+/** Index of the first Python whitespace character in `text`, or its length. */
+function skipToPythonSpace(text: string): number {
+  let at = 0;
+  while (at < text.length && !isPythonSpace(text[at] as string)) at++;
+  return at;
+}
+
 /** Why a text cannot be written, or undefined when it can. */
 export interface TextProblem {
   readonly code: string;
@@ -67,7 +74,7 @@ export function checkItem(item: string, list: 'newline-list' | 'comma-list'): Te
 export function checkName(name: string, what: 'key' | 'section'): TextProblem | undefined {
   const bad =
     name === '' ||
-    [...name].some(isPythonSpace) ||
+    skipToPythonSpace(name) < name.length ||
     LONE_SURROGATE.test(name) ||
     (what === 'key'
       ? name !== name.toLowerCase() || /[=:]/.test(name) || /^[#;[]/.test(name)

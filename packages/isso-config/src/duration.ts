@@ -4,6 +4,8 @@
  * the start only, so trailing junk is ignored) and, when that yields zero, falls back to Python's
  * `int()`. Typed configs hold seconds; `serialize` writes the canonical form.
  */
+import { preview } from './describe.js';
+import { IssoConfigError } from './errors.js';
 import { readPythonInt } from './python-int.js';
 
 const UNITS = [
@@ -26,8 +28,16 @@ const CANONICAL_UNITS = UNITS.slice(1);
 /** Isso's timedelta prefix grammar; Python's `\d` on str patterns matches any Unicode decimal digit. */
 const TIMEDELTA_PREFIX = /^(?:(\p{Nd}+)w ?)?(?:(\p{Nd}+)d ?)?(?:(\p{Nd}+)h ?)?(?:(\p{Nd}+)m ?)?(?:(\p{Nd}+)s ?)?/u;
 
-/** The canonical text of `seconds`: `0`, or days/hours/minutes/seconds with zeros left out (`1h30m`). */
+/**
+ * The canonical text of `seconds`: `0`, or days/hours/minutes/seconds with zeros left out
+ * (`1h30m`). Throws `IssoConfigError` for anything but whole seconds from 0 to the largest
+ * duration Isso reads.
+ */
 export function formatDuration(seconds: number): string {
+  if (typeof seconds !== 'number' || !Number.isSafeInteger(seconds) || seconds < 0 || seconds > MAX_DURATION_SECONDS) {
+    const accepted = `whole seconds from 0 to ${MAX_DURATION_SECONDS}`;
+    throw new IssoConfigError([{ severity: 'error', code: 'invalid-duration', path: [], value: seconds, accepted, message: `duration ${preview(seconds)} is not a whole number of seconds Isso can read; accepted: ${accepted}` }]);
+  }
   if (seconds === 0) return '0';
   let rest = seconds;
   let out = '';
@@ -69,6 +79,7 @@ const STRICT_DURATION = /^(?:([0-9]+)w ?)?(?:([0-9]+)d ?)?(?:([0-9]+)h ?)?(?:([0
  * including input Isso would read only in part (`'30m1h'`).
  */
 export function durationSeconds(text: string): number | undefined {
+  if (typeof text !== 'string') return undefined;
   if (/^[0-9]+$/.test(text)) return withinRange(Number(text));
   if (text === '' || text.endsWith(' ')) return undefined;
   const match = STRICT_DURATION.exec(text);

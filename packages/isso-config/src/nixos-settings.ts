@@ -7,7 +7,7 @@
  */
 import { checkConfig, type CheckedConfig, type CheckOptions } from './check-config.js';
 import type { RenderedValue } from './check-value.js';
-import { describe } from './describe.js';
+import { describe, preview } from './describe.js';
 import { throwIfErrors } from './errors.js';
 import { schemaKey } from './schema.js';
 import type { IssoConfig, IssoIssue } from './types.js';
@@ -73,7 +73,7 @@ function nulIssues(checked: CheckedConfig): IssoIssue[] {
   const reason = 'contains a NUL character, where Nix strings end';
   for (const section of checked.sections) {
     if (section.name.includes('\0')) {
-      issues.push({ severity: 'error', code: 'nul-character', path: [section.name], value: section.name, accepted, message: `section ${JSON.stringify(section.name)} ${reason}; accepted: ${accepted}` });
+      issues.push({ severity: 'error', code: 'nul-character', path: [section.name], value: section.name, accepted, message: `section ${preview(section.name)} ${reason}; accepted: ${accepted}` });
     }
     for (const { key, value } of section.entries) {
       const text = value.kind === 'lines' ? value.items.join('\n') : value.text;

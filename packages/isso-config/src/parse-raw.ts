@@ -7,6 +7,9 @@
  * whitespace rules. Where Python raises, this reader records an error diagnostic and goes on.
  */
 import { isPythonSpace, pythonStrip, skipPythonSpace } from './python-whitespace.js';
+import { clip } from './describe.js';
+import { operationMeter } from './operation-meter.js';
+import { createIssueSink, omittedMessage, type IssueSink } from './issue-sink.js';
 import type { IssoDiagnostic } from './types.js';
 
 /** One `key = value` line; `value` is null for a bare key without `=` or `:`. */
@@ -61,7 +64,7 @@ export const CONFIGPARSER_ERRORS: ReadonlySet<string> = new Set([
  * in time linear in the length of `text`.
  */
 export function parseRaw(text: string): RawParseResult {
-  const diagnostics: IssoDiagnostic[] = [];
+  const diagnostics = createIssueSink<IssoDiagnostic>();
   const sections = new Map<string, OpenSection>();
   let current: OpenSection | undefined;
   let entry: OpenEntry | undefined;
@@ -69,10 +72,11 @@ export function parseRaw(text: string): RawParseResult {
   const report = (line: number, code: string, path: readonly string[], value: unknown, message: string, accepted: string, severity: 'error' | 'warning' = 'error') =>
     diagnostics.push({ severity, code, line, path, value, accepted, message: `line ${line}: ${message}` });
 
-  const lines = text.split(/\r\n|\r|\n/);
-  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  lines.forEach((rawLine, index) => {
-    const lineNo = index + 1;
+  if (typeof text !== 'string') {
+    report(0, 'wrong-type', [], text, 'the input is not a string', 'the text of an isso.conf file');
+    return { sections: [], diagnostics: closeDiagnostics(diagnostics) };
+  }
+  eachLine(text, (rawLine, lineNo) => {
     let line = rawLine;
     if (lineNo === 1 && line.startsWith('\uFEFF')) {
       report(lineNo, 'bom', [], '\uFEFF', 'the file starts with a byte order mark, which Isso reads as text before the first section', 'UTF-8 without a byte order mark');
@@ -87,7 +91,7 @@ export function parseRaw(text: string): RawParseResult {
     }
     if (current && entry && start > indentLevel) {
       if (entry.first !== null) (entry.more ??= []).push(stripped);
-      else report(lineNo, 'continuation-of-valueless-key', [current.name, entry.key], stripped, `an indented line continues the bare key "${entry.key}", which makes Python's configparser crash`, 'a key = value line before continuation lines');
+      else report(lineNo, 'continuation-of-valueless-key', [current.name, entry.key], stripped, `an indented line continues the bare key "${clip(entry.key)}", which makes Python's configparser crash`, 'a key = value line before continuation lines');
       return;
     }
     indentLevel = start;
@@ -97,7 +101,7 @@ export function parseRaw(text: string): RawParseResult {
       if (header === 'DEFAULT') {
         report(lineNo, 'default-section', ['DEFAULT'], header, '[DEFAULT] values apply to every section, and Isso warns about each of them', 'named sections only', 'warning');
       } else if (sections.has(header)) {
-        report(lineNo, 'duplicate-section', [header], header, `section [${header}] appears again`, 'each section once');
+        report(lineNo, 'duplicate-section', [header], header, `section [${clip(header)}] appears again`, 'each section once');
       }
       if (stripped.lastIndexOf(']') !== stripped.length - 1) {
         report(lineNo, 'section-trailing-text', [header], stripped, 'text after the closing ] of a section header is ignored', 'nothing after ]', 'warning');
@@ -118,7 +122,7 @@ export function parseRaw(text: string): RawParseResult {
     if (key === '') report(lineNo, 'empty-key', [current.name], stripped, 'a line starts with = or : and has no key', 'key = value');
     const existing = current.entries.get(key);
     if (existing || (key === '' && current.hasEmptyKey)) {
-      report(lineNo, 'duplicate-key', [current.name, key], option.value, `key "${key}" appears twice in [${current.name}] (keys ignore case)`, 'each key once per section');
+      report(lineNo, 'duplicate-key', [current.name, key], option.value, `key "${clip(key)}" appears twice in [${clip(current.name)}] (keys ignore case)`, 'each key once per section');
     }
     if (key === '') {
       // configparser stores the empty key but treats it as no key for continuation lines.
@@ -141,7 +145,31 @@ export function parseRaw(text: string): RawParseResult {
     }
     result.push({ name: section.name, line: section.line, entries });
   }
-  return { sections: result, diagnostics };
+  return { sections: result, diagnostics: closeDiagnostics(diagnostics) };
+}
+
+/** The kept diagnostics, closed by a count of those left out past {@link MAX_DIAGNOSTICS}. */
+export function closeDiagnostics(sink: IssueSink<IssoDiagnostic>): IssoDiagnostic[] {
+  return sink.list((omitted, severity) => ({ severity, code: 'too-many-diagnostics', line: 0, path: [], value: omitted, accepted: 'fewer problems', message: omittedMessage(omitted) }));
+}
+
+/**
+ * Calls `visit` for each line as Python's `str.splitlines` on `\r\n`, `\r` and `\n` would cut
+ * it (a final line break ends the last line, it does not start an empty one), without holding
+ * an array of every line.
+ */
+function eachLine(text: string, visit: (line: string, lineNo: number) => void): void {
+  let start = 0;
+  let lineNo = 0;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code !== 0x0a && code !== 0x0d) continue;
+    visit(text.slice(start, at), ++lineNo);
+    operationMeter.operations += at - start + 1;
+    if (code === 0x0d && text.charCodeAt(at + 1) === 0x0a) at++;
+    start = at + 1;
+  }
+  if (start < text.length) visit(text.slice(start), ++lineNo);
 }
 
 /** configparser's `\[(?P<header>.+)\]` matched at the start of the stripped line. */

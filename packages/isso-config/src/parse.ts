@@ -1,6 +1,8 @@
 import { checkConfig } from './check-config.js';
-import { describe } from './describe.js';
-import { parseRaw, type RawEntry } from './parse-raw.js';
+import { checkOptions } from './check-options.js';
+import { clip, describe, preview } from './describe.js';
+import { createIssueSink, type IssueSink } from './issue-sink.js';
+import { closeDiagnostics, parseRaw, type RawEntry } from './parse-raw.js';
 import { readValue } from './read-value.js';
 import { ISSO_SCHEMA, schemaKey, schemaSection } from './schema.js';
 import type { IssoConfig, IssoDiagnostic } from './types.js';
@@ -27,18 +29,21 @@ export interface ParseResult {
  * Never throws; linear in the length of the text.
  */
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
-  const diagnostics: IssoDiagnostic[] = [];
-  let version = toVersionTuple(options?.version ?? LATEST_ISSO_VERSION);
+  const diagnostics = createIssueSink<IssoDiagnostic>();
+  for (const issue of checkOptions(options, {}, ['version'])) diagnostics.push({ ...issue, line: 0 });
+  const given = optionsValid(options) ? options.version : undefined;
+  let version = toVersionTuple(given ?? LATEST_ISSO_VERSION);
   if (!version) {
-    diagnostics.push({ severity: 'error', code: 'invalid-version', line: 0, path: [], value: options?.version, accepted: ACCEPTED_VERSIONS, message: `version ${JSON.stringify(options?.version)} is not supported, read as ${LATEST_ISSO_VERSION}; accepted: ${ACCEPTED_VERSIONS}` });
+    diagnostics.push({ severity: 'error', code: 'invalid-version', line: 0, path: [], value: options.version, accepted: ACCEPTED_VERSIONS, message: `version ${preview(options.version)} is not supported, read as ${LATEST_ISSO_VERSION}; accepted: ${ACCEPTED_VERSIONS}` });
     version = toVersionTuple(LATEST_ISSO_VERSION)!;
   }
   if (typeof text !== 'string') {
     diagnostics.push({ severity: 'error', code: 'wrong-type', line: 0, path: [], value: text, accepted: 'the text of an isso.conf file', message: 'the input is not a string; accepted: the text of an isso.conf file' });
-    return { config: {}, diagnostics };
+    return { config: {}, diagnostics: closeDiagnostics(diagnostics) };
   }
   const raw = parseRaw(text);
-  diagnostics.push(...raw.diagnostics);
+  // One push per item: spreading an array as arguments overflows the stack past ~100k items.
+  for (const diagnostic of raw.diagnostics) diagnostics.push(diagnostic);
   const config: Record<string, Record<string, unknown>> = {};
   const lines = new Map<string, number>();
   for (const section of raw.sections) {
@@ -47,8 +52,8 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     if (!sectionKnown && section.name !== 'DEFAULT' && section.entries.length > 0) {
       // Isso warns once per key; one diagnostic per section says the same without the noise.
       const value = Object.fromEntries(section.entries.map((entry) => [entry.key, entry.value]));
-      const accepted = schema ? `a section of this Isso version ([${section.name}] is read from ${schema.since})` : `a section Isso reads: ${Object.keys(ISSO_SCHEMA).join(', ')}`;
-      diagnostics.push({ severity: 'warning', code: schema ? 'unsupported-section' : 'unknown-section', line: section.line, path: [section.name], value, accepted, message: `line ${section.line}: section [${section.name}] and its ${section.entries.length} key(s) are ignored by Isso ("no such option"); accepted: ${accepted}` });
+      const accepted = schema ? `a section of this Isso version ([${clip(section.name)}] is read from ${schema.since})` : `a section Isso reads: ${Object.keys(ISSO_SCHEMA).join(', ')}`;
+      diagnostics.push({ severity: 'warning', code: schema ? 'unsupported-section' : 'unknown-section', line: section.line, path: [section.name], value, accepted, message: `line ${section.line}: section [${clip(section.name)}] and its ${section.entries.length} key(s) are ignored by Isso ("no such option"); accepted: ${accepted}` });
       continue;
     }
     if (section.name === 'DEFAULT') continue;
@@ -57,7 +62,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
       const path = [section.name, entry.key];
       const key = schemaKey(section.name, entry.key);
       if (!key || !atLeast(version, key.since) || (key.until !== undefined && atLeast(version, key.until))) {
-        const accepted = key ? `a key of this Isso version (this one is read from ${key.since}${key.until ? ` to before ${key.until}` : ''})` : `a key of [${section.name}] that Isso reads`;
+        const accepted = key ? `a key of this Isso version (this one is read from ${key.since}${key.until ? ` to before ${key.until}` : ''})` : `a key of [${clip(section.name)}] that Isso reads`;
         diagnostics.push({ severity: 'warning', code: key ? 'unsupported-key' : 'unknown-key', line: entry.line, path, value: entry.value, accepted, message: `line ${entry.line}: ${describe(path, entry.value, 'is ignored by Isso ("no such option")', accepted)}` });
         continue;
       }
@@ -82,12 +87,16 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     const line = lines.get(`${issue.path[0]}\u0000${issue.path[1]}`) ?? 0;
     diagnostics.push({ ...issue, severity: 'warning', line, message: `line ${line}: ${issue.message}` });
   }
-  diagnostics.sort((a, b) => a.line - b.line);
-  return { config: ordered, diagnostics };
+  const list = closeDiagnostics(diagnostics);
+  // Stable, so diagnostics of one line keep their order; the closing count (line 0) goes last.
+  const closing = list[list.length - 1]?.code === 'too-many-diagnostics' ? list.pop() : undefined;
+  list.sort((a, b) => a.line - b.line);
+  if (closing) list.push(closing);
+  return { config: ordered, diagnostics: list };
 }
 
 /** The raw value with `%%` decoded for versions that interpolate, or undefined after an error. */
-function readEntry(entry: RawEntry, version: VersionTuple, path: readonly string[], diagnostics: IssoDiagnostic[]): string | undefined {
+function readEntry(entry: RawEntry, version: VersionTuple, path: readonly string[], diagnostics: IssueSink<IssoDiagnostic>): string | undefined {
   if (entry.value === null) {
     const accepted = 'key = value';
     diagnostics.push({ severity: 'error', code: 'valueless-key', line: entry.line, path, value: null, accepted, message: `line ${entry.line}: ${describe(path, null, 'has no = or :, so Isso fails when it reads the key', accepted)}` });
@@ -117,4 +126,8 @@ function orderLikeSchema(config: Record<string, Record<string, unknown>>): IssoC
 
 function versionText(version: VersionTuple): IssoVersion {
   return `${version[0]}.${version[1]}.${version[2]}`;
+}
+
+function optionsValid(options: unknown): options is ParseOptions {
+  return checkOptions(options, {}, ['version']).length === 0;
 }

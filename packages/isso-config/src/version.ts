@@ -1,3 +1,4 @@
+import { preview } from './describe.js';
 import { IssoConfigError } from './errors.js';
 
 /**
@@ -74,7 +75,7 @@ const ACCEPTED_RELEASE = 'a release number major.minor or major.minor.patch with
 function requireRelease(version: unknown): VersionTuple {
   const tuple = releaseTuple(version);
   if (tuple) return tuple;
-  const message = `version ${JSON.stringify(version)} is not an Isso release number; accepted: ${ACCEPTED_RELEASE}`;
+  const message = `version ${preview(version)} is not an Isso release number; accepted: ${ACCEPTED_RELEASE}`;
   throw new IssoConfigError([{ severity: 'error', code: 'invalid-version', path: [], value: version, accepted: ACCEPTED_RELEASE, message }]);
 }
 

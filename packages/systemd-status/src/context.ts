@@ -16,9 +16,7 @@ const MAX_OFFSET = 18 * 60;
 /** Checks options that arrive from plain JS and builds the context; throws `SystemdStatusError`. */
 export function createContext(options: unknown): ParseContext {
   if (options === undefined) return { referenceDate: null, utcOffsetMinutes: null, timeZones: {}, meter: { operations: 0 } };
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new SystemdStatusError('options', options, 'an object or undefined');
-  }
+  if (!isPlainObject(options)) throw new SystemdStatusError('options', options, 'a plain object or undefined');
   const record = options as Record<string, unknown>;
   for (const key of Object.keys(record)) {
     if (!KNOWN.has(key)) throw new SystemdStatusError(`options.${key}`, record[key], `one of ${[...KNOWN].join(', ')} (unknown option)`);
@@ -31,15 +29,16 @@ export function createContext(options: unknown): ParseContext {
     throw new SystemdStatusError('options.utcOffsetMinutes', utcOffsetMinutes, `an integer number of minutes within ±${MAX_OFFSET}`);
   }
   if (timeZones !== undefined) {
-    if (typeof timeZones !== 'object' || timeZones === null || Array.isArray(timeZones)) {
+    // A Map would pass a typeof check and then be read as having no zones at all.
+    if (!isPlainObject(timeZones)) {
       throw new SystemdStatusError('options.timeZones', timeZones, 'an object mapping zone abbreviations to minutes east of UTC');
     }
     for (const [name, offset] of Object.entries(timeZones)) {
       if (!isOffset(offset)) throw new SystemdStatusError(`options.timeZones.${name}`, offset, `an integer number of minutes within ±${MAX_OFFSET}`);
     }
   }
-  if (meter !== undefined && !(typeof meter === 'object' && meter !== null && typeof (meter as { operations?: unknown }).operations === 'number')) {
-    throw new SystemdStatusError('options.meter', meter, 'an object with a numeric `operations` field');
+  if (meter !== undefined && !(typeof meter === 'object' && meter !== null && Number.isFinite((meter as { operations?: unknown }).operations))) {
+    throw new SystemdStatusError('options.meter', meter, 'an object with a finite numeric `operations` field');
   }
   return {
     referenceDate: (referenceDate as Date | undefined) ?? null,
@@ -51,4 +50,10 @@ export function createContext(options: unknown): ParseContext {
 
 function isOffset(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= MAX_OFFSET;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }

@@ -1,5 +1,6 @@
 export { parseStatus, parseStatusOutput } from './parse-status.js';
-export { parseShow } from './parse-show.js';
+export { parseShow, createShowParser, type ShowParser } from './parse-show.js';
+export { createStatusParser, type StatusParser, type StatusTail } from './status-stream.js';
 export { summarize, type SummarizeInput } from './summarize.js';
 export { SystemdStatusError } from './errors.js';
 export type {

@@ -1,5 +1,7 @@
 import { createContext, type ParseContext } from './context.js';
 import { eachLine } from './each-line.js';
+import { SystemdStatusError } from './errors.js';
+import { createLineSplitter } from './line-splitter.js';
 import { parseExitStatus } from './parse-exit.js';
 import { parseTimestamp } from './parse-timestamp.js';
 import type { ExitStatus, MemoryDetail, ParseOptions, ProcessLine, SystemdUnitShow, Timestamp } from './types.js';
@@ -31,16 +33,66 @@ export function parseShow(text: string, options?: ParseOptions): SystemdUnitShow
   const ctx = createContext(options);
   const units: SystemdUnitShow[] = [];
   if (typeof text !== 'string') return units;
+  const reader = createShowReader(ctx, (unit) => units.push(unit));
+  eachLine(text, ctx.meter, reader.read);
+  reader.flush();
+  return units;
+}
+
+/** An incremental reader of `systemctl show` output; see {@link createShowParser}. */
+export interface ShowParser {
+  /** Reads the next piece of the text (any split) and returns the units it completed, in order. */
+  write(chunk: string): SystemdUnitShow[];
+  /** Ends the input and returns the last unit, if any. */
+  end(): SystemdUnitShow[];
+}
+
+/**
+ * Reads `systemctl show` output piece by piece: each `write` returns the units whose closing
+ * empty line it read. All units returned, in order, are exactly what `parseShow` returns for the
+ * whole text, however it is cut; memory is bounded by the largest unit. Throws
+ * `SystemdStatusError` for invalid options, a chunk that is not a string, or a `write` after `end`.
+ */
+export function createShowParser(options?: ParseOptions): ShowParser {
+  const ctx = createContext(options);
+  let ready: SystemdUnitShow[] = [];
+  const reader = createShowReader(ctx, (unit) => ready.push(unit));
+  const splitter = createLineSplitter(ctx.meter);
+  let ended = false;
+  const take = (): SystemdUnitShow[] => {
+    const done = ready;
+    ready = [];
+    return done;
+  };
+  return {
+    write(chunk) {
+      if (ended) throw new SystemdStatusError('write', chunk, 'no write after end()');
+      if (typeof chunk !== 'string') throw new SystemdStatusError('chunk', chunk, 'a string');
+      splitter.write(chunk, reader.read);
+      return take();
+    },
+    end() {
+      if (ended) throw new SystemdStatusError('end', undefined, 'a single end()');
+      ended = true;
+      splitter.end(reader.read);
+      reader.flush();
+      return take();
+    },
+  };
+}
+
+/** The line-by-line reader shared by `parseShow` and `createShowParser`. */
+function createShowReader(ctx: ParseContext, emit: (unit: SystemdUnitShow) => void): { read: (line: string, lineNumber: number) => void; flush: () => void } {
   let properties: Record<string, string> | null = null;
   let exec: Array<[string, string]> = [];
   let diagnostics: SystemdUnitShow['diagnostics'] = [];
   const flush = (): void => {
-    if (properties) units.push(toUnit(properties, exec, diagnostics, ctx));
+    if (properties) emit(toUnit(properties, exec, diagnostics, ctx));
     properties = null;
     exec = [];
     diagnostics = [];
   };
-  eachLine(text, ctx.meter, (line, lineNumber) => {
+  const read = (line: string, lineNumber: number): void => {
     if (line.trim() === '') {
       flush();
       return;
@@ -56,9 +108,8 @@ export function parseShow(text: string, options?: ParseOptions): SystemdUnitShow
     // Several commands of one kind arrive as repeated keys; keep them all for `processes`.
     if (EXEC_KEYS.has(key)) exec.push([key, value]);
     properties[key] = key in properties && EXEC_KEYS.has(key) ? `${properties[key]}\n${value}` : value;
-  });
-  flush();
-  return units;
+  };
+  return { read, flush };
 }
 
 function toUnit(p: Record<string, string>, exec: Array<[string, string]>, diagnostics: SystemdUnitShow['diagnostics'], ctx: ParseContext): SystemdUnitShow {

@@ -1,3 +1,4 @@
+import { checkSummarizeInput } from './check-summarize-input.js';
 import type { ExitStatus, HealthVerdict, ManagerStatus, UnitStateFields } from './types.js';
 
 const BROKEN_LOAD = new Set(['not-found', 'bad-setting', 'error']);
@@ -15,9 +16,12 @@ export type SummarizeInput = Partial<Pick<UnitStateFields,
  * Decides a unit's health from a `parseStatus` or `parseShow` result: `running` (active,
  * reloading), `failed` with a reason (failed state, a non-success result, or a unit that could
  * not be loaded), `restarting` (waiting for an automatic restart), `starting`, `stopping`,
- * `inactive`, or `unknown` when no state was read. `summary` is one line for people.
+ * `inactive`, or `unknown` when no state was read. `summary` is one line for people. Accepts
+ * units read back from JSON (dates as ISO strings); throws `SystemdStatusError` naming the field
+ * when `unit`, or a field it reads, has the wrong type.
  */
 export function summarize(unit: SummarizeInput): HealthVerdict {
+  checkSummarizeInput(unit);
   const name = typeof unit?.name === 'string' ? unit.name : null;
   const label = name ?? 'unit';
   const state = describeState(unit);
@@ -62,7 +66,8 @@ function summarizeManager(name: string | null, manager: ManagerStatus, line: (ve
 function describeState(unit: SummarizeInput): string {
   if (!unit?.activeState) return '';
   const sub = unit.subState && unit.subState !== unit.activeState ? ` (${unit.subState})` : '';
-  const since = unit.since ? ` since ${unit.since.date ? unit.since.date.toISOString() : unit.since.raw}` : '';
+  // A unit read back from JSON holds the date as its ISO string.
+  const since = unit.since ? ` since ${unit.since.date ? new Date(unit.since.date).toISOString() : unit.since.raw}` : '';
   return `${unit.activeState}${sub}${since}`;
 }
 

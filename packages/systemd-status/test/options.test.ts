@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseShow, parseStatusOutput, SystemdStatusError } from '../src/index.js';
+import { createStatusParser, parseShow, parseStatusOutput, SystemdStatusError } from '../src/index.js';
 
 const options = suite('parseStatusOutput: options');
 
@@ -23,6 +23,15 @@ options('rejects unknown options and wrong types, naming the option', () => {
   throwsAt(() => parseStatusOutput('', { utcOffsetMinutes: 3600 }), 'options.utcOffsetMinutes');
   throwsAt(() => parseShow('', { timeZones: { PST: '-8' } } as never), 'options.timeZones.PST');
   throwsAt(() => parseStatusOutput('', 'utc' as never), 'options');
+  throwsAt(() => parseStatusOutput('', new Map() as never), 'options');
+  throwsAt(() => parseStatusOutput('', { timeZones: new Map([['PST', -480]]) } as never), 'options.timeZones');
+  throwsAt(() => parseStatusOutput('', { timeZones: { PST: 10n } } as never), 'options.timeZones.PST');
+  throwsAt(() => parseStatusOutput('', { utcOffsetMinutes: NaN }), 'options.utcOffsetMinutes');
+  throwsAt(() => parseStatusOutput('', { utcOffsetMinutes: Infinity }), 'options.utcOffsetMinutes');
+  throwsAt(() => parseStatusOutput('', { utcOffsetMinutes: 1.5 }), 'options.utcOffsetMinutes');
+  throwsAt(() => parseStatusOutput('', { meter: { operations: NaN } }), 'options.meter');
+  throwsAt(() => parseStatusOutput('', { meter: { operations: 1n } } as never), 'options.meter');
+  throwsAt(() => createStatusParser({ referenceDate: Date.now() } as never), 'options.referenceDate');
 });
 
 options('counts the characters it examines in the meter', () => {

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseShow, parseStatus, summarize } from '../src/index.js';
+import { parseShow, parseStatus, summarize, SystemdStatusError } from '../src/index.js';
 import { fixture } from './fixtures.js';
 
 const health = suite('summarize');
@@ -59,6 +59,35 @@ health('says unknown for a unit without any state and starting/stopping for tran
   assert.equal(summarize({}), { health: 'unknown', unit: null, summary: 'unit: unknown' });
   assert.is(summarize({ activeState: 'activating', subState: 'start-pre' }).health, 'starting');
   assert.is(summarize({ activeState: 'deactivating', subState: 'stop-sigterm' }).health, 'stopping');
+});
+
+health('gives the same verdict for a unit read back from JSON, where dates are strings', () => {
+  for (const name of ['reference-podman-isso.txt', 'v255-ubuntu2404-missing-ru.txt', 'v219-centos7-httpd-failed.txt']) {
+    for (const unit of parseStatus(fixture(name))) {
+      assert.equal(summarize(JSON.parse(JSON.stringify(unit)) as never), summarize(unit), name);
+    }
+  }
+});
+
+health('refuses a unit or a field of the wrong type, naming the field', () => {
+  // eslint-disable-next-line no-sparse-arrays
+  const sparse = [, { kind: 'ExecStart', code: 'exited', status: 1, statusName: null, signal: null }];
+  for (const [unit, path] of [
+    [null, 'unit'], ['x', 'unit'], [[], 'unit'], [42, 'unit'],
+    [{ name: 5 }, 'unit.name'],
+    [{ activeState: {} }, 'unit.activeState'],
+    [{ mainPid: NaN }, 'unit.mainPid'],
+    [{ tasks: 10n }, 'unit.tasks'],
+    [{ cpuMs: Infinity }, 'unit.cpuMs'],
+    [{ memory: 1 }, 'unit.memory'],
+    [{ since: { raw: 'x', date: 'not a date' } }, 'unit.since.date'],
+    [{ processes: 'x' }, 'unit.processes'],
+    [{ processes: sparse }, 'unit.processes.0'],
+    [{ mainExit: { status: '1' } }, 'unit.mainExit.status'],
+    [{ manager: [] }, 'unit.manager'],
+  ] as const) {
+    assert.throws(() => summarize(unit as never), (error: unknown) => error instanceof SystemdStatusError && error.path === path, String(path));
+  }
 });
 
 health.run();
