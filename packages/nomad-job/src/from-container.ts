@@ -1,7 +1,7 @@
 import type { ContainerModel } from './container-model.js';
 import { parsePublishedPort } from './container-ports.js';
 import type { Duration, DriverConfigValue, NomadJob, Port, Resources, Service, Task, TaskGroup, Template, UpdatePolicy, VolumeMount, VolumeRequest } from './model.js';
-import { ENV_KEY, IDENTIFIER } from './read-parts.js';
+import { ENV_KEY, IDENTIFIER, readResources, readUpdate } from './read-parts.js';
 import { copyOptional, expectArray, expectEnum, expectMatch, expectNonEmpty, expectObject, expectRecord, expectString, fail, type Path } from './shape.js';
 import { validateJob } from './validate-job.js';
 
@@ -176,7 +176,7 @@ export function fromContainer(container: ContainerModel | unknown, options: From
   if (o.secrets !== undefined) task.templates = [secretsTemplate(o.secrets as NonNullable<FromContainerOptions['secrets']>, jobId, ['options', 'secrets'])];
   if (mounts.length > 0) task.volumeMounts = mounts;
   task.resources = { cpu: 200, memory: 256 };
-  copyOptional(task, o, 'resources', ['options'], (v) => v as Resources);
+  copyOptional(task, o, 'resources', ['options'], readResources);
 
   const node = expectObject(o.node, ['options', 'node'], ['attribute', 'value']);
   const group: TaskGroup = {
@@ -191,7 +191,7 @@ export function fromContainer(container: ContainerModel | unknown, options: From
   // Like systemd's Restart=always: keep restarting on this node rather than failing the allocation.
   group.restart = { attempts: 3, interval: 300_000_000_000, delay: 15_000_000_000, mode: 'delay' };
   group.update = { maxParallel: 1, healthCheck: 'checks', minHealthyTime: 10_000_000_000, healthyDeadline: 180_000_000_000, autoRevert: true };
-  copyOptional(group, o, 'update', ['options'], (v) => v as UpdatePolicy);
+  copyOptional(group, o, 'update', ['options'], readUpdate);
 
   const s = o.service === undefined ? {} : expectObject(o.service, ['options', 'service'], ['name', 'provider', 'checkPath', 'interval', 'timeout']);
   const service: Service = { name: s.name === undefined ? name : expectString(s.name, ['options', 'service', 'name']), provider: s.provider === undefined ? 'nomad' : expectEnum(s.provider, ['options', 'service', 'provider'], ['nomad', 'consul'] as const) };

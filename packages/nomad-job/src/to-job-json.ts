@@ -15,6 +15,11 @@ function put(out: JsonObject, key: string, value: JsonValue | undefined): void {
   if (value !== undefined) out[key] = value;
 }
 
+/** A list of blocks: none written in HCL is nil in jobspec2, so an empty list is left out too. */
+function blocks<T>(list: T[] | undefined, each: (item: T) => JsonValue): JsonValue[] | undefined {
+  return list === undefined || list.length === 0 ? undefined : list.map(each);
+}
+
 function stringMap(map: Record<string, string> | undefined): JsonObject | undefined {
   if (map === undefined) return undefined;
   const out: JsonObject = {};
@@ -24,7 +29,7 @@ function stringMap(map: Record<string, string> | undefined): JsonObject | undefi
 
 function constraints(list: Constraint[] | undefined): JsonValue | undefined {
   // jobspec2's decodeConstraint defaults the operand to "=".
-  return list?.map((c) => ({ LTarget: c.attribute ?? '', RTarget: c.value ?? '', Operand: c.operator ?? '=' }));
+  return blocks(list, (c) => ({ LTarget: c.attribute ?? '', RTarget: c.value ?? '', Operand: c.operator ?? '=' }));
 }
 
 function restart(r: RestartPolicy | undefined): JsonObject | undefined {
@@ -65,11 +70,11 @@ function update(u: UpdatePolicy | undefined): JsonObject | undefined {
 }
 
 function services(list: Service[] | undefined): JsonValue | undefined {
-  return list?.map((s) => {
+  return blocks(list, (s) => {
     const out: JsonObject = { Name: s.name };
     put(out, 'Tags', s.tags);
     put(out, 'PortLabel', s.port);
-    put(out, 'Checks', s.checks?.map((c) => {
+    put(out, 'Checks', blocks(s.checks, (c) => {
       const check: JsonObject = {};
       put(check, 'Name', c.name);
       check.Type = c.type;
@@ -91,7 +96,7 @@ function services(list: Service[] | undefined): JsonValue | undefined {
 function networks(list: Network[] | undefined): JsonValue | undefined {
   // jobspec2 reads every `port` block as a DynamicPort and moves those with a static value to
   // ReservedPorts (normalizeNetworkPorts in jobspec2/parse_job.go).
-  return list?.map((n) => {
+  return blocks(list, (n) => {
     const out: JsonObject = {};
     put(out, 'Mode', n.mode);
     const port = (p: NonNullable<Network['ports']>[number]): JsonObject => {
@@ -123,7 +128,7 @@ function resources(r: Resources | undefined): JsonObject | undefined {
 const TEMPLATE_DEFAULTS = { changeMode: 'restart', perms: '0644', splayNs: 5_000_000_000, errorOnMissingKey: false } as const;
 
 function templates(list: Template[] | undefined): JsonValue | undefined {
-  return list?.map((t) => {
+  return blocks(list, (t) => {
     const out: JsonObject = {};
     put(out, 'SourcePath', t.source);
     out.DestPath = t.destination;
@@ -156,7 +161,7 @@ function task(t: Task): JsonObject {
   put(out, 'Meta', stringMap(t.meta));
   put(out, 'KillTimeout', t.killTimeout as number | undefined);
   put(out, 'Templates', templates(t.templates));
-  put(out, 'VolumeMounts', t.volumeMounts?.map((m) => {
+  put(out, 'VolumeMounts', blocks(t.volumeMounts, (m) => {
     const o: JsonObject = { Volume: m.volume, Destination: m.destination };
     put(o, 'ReadOnly', m.readOnly);
     return o;
