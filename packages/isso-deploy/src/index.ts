@@ -26,3 +26,4 @@ export type { PlainFiles } from './plain-files.js';
 export { checkStatus, serviceUnitName, type CheckStatusOptions, type StatusCheck } from './check-status.js';
 export { addModuleImport, type ImportEdit } from './add-import.js';
 export { unifiedDiff } from './line-diff.js';
+export { renderNomadFiles, type NomadFiles } from './render-nomad.js';
