@@ -51,7 +51,8 @@ function printBody(items: readonly HclItem[], depth: number, lines: string[]): v
       let end = index;
       while (end < items.length && (items[end] as HclItem).kind === 'attribute') end++;
       const run = items.slice(index, end) as { name: string; value: string }[];
-      const width = Math.max(...run.map((a) => a.name.length));
+      let width = 0;
+      for (const a of run) width = Math.max(width, a.name.length);
       for (const a of run) lines.push(`${indent}${a.name.padEnd(width)} = ${a.value}`);
       index = end;
       continue;

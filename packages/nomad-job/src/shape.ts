@@ -97,27 +97,30 @@ export function copyOptional<T>(target: object, record: Record<string, unknown>,
 
 /**
  * Refuses an input that contains itself. Iterative (an explicit stack), so a deep input cannot
- * exhaust the call stack; names the path where the cycle closes.
+ * exhaust the call stack; the path is rebuilt from parent links only when a cycle is found.
  */
 export function checkAcyclic(root: unknown): void {
-  type Frame = { value: object; path: (string | number)[]; entries: [string | number, unknown][]; next: number };
+  type Frame = { value: object; parent: Frame | null; key: string | number; keys: string[]; next: number };
   if (typeof root !== 'object' || root === null) return;
   const onPath = new Set<object>([root]);
-  const entriesOf = (value: object): [string | number, unknown][] =>
-    Array.isArray(value) ? value.map((v, i) => [i, v] as [number, unknown]) : Object.entries(value);
-  const stack: Frame[] = [{ value: root, path: [], entries: entriesOf(root), next: 0 }];
+  const stack: Frame[] = [{ value: root, parent: null, key: '', keys: Object.keys(root), next: 0 }];
   while (stack.length > 0) {
     const top = stack[stack.length - 1] as Frame;
-    if (top.next >= top.entries.length) {
+    if (top.next >= top.keys.length) {
       onPath.delete(top.value);
       stack.pop();
       continue;
     }
-    const [key, child] = top.entries[top.next++] as [string | number, unknown];
+    const name = top.keys[top.next++] as string;
+    const child = (top.value as Record<string, unknown>)[name];
     if (typeof child !== 'object' || child === null) continue;
-    const path = [...top.path, key];
-    if (onPath.has(child)) fail(path, '[cycle]', 'refers back to an object that contains it (a cycle)', 'a tree of plain values');
+    const key = Array.isArray(top.value) ? Number(name) : name;
+    if (onPath.has(child)) {
+      const path: (string | number)[] = [key];
+      for (let frame: Frame | null = top; frame !== null && frame.parent !== null; frame = frame.parent) path.unshift(frame.key);
+      fail(path, '[cycle]', 'refers back to an object that contains it (a cycle)', 'a tree of plain values');
+    }
     onPath.add(child);
-    stack.push({ value: child, path, entries: entriesOf(child), next: 0 });
+    stack.push({ value: child, parent: top, key, keys: Object.keys(child), next: 0 });
   }
 }
