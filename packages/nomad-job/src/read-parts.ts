@@ -19,6 +19,8 @@ import {
 // shape and type checks only; rules that need the surrounding group live in validate-job.ts.
 
 const INT32_MAX = 2 ** 31 - 1;
+// RestartPolicyMinInterval in nomad/structs/structs.go.
+const RESTART_MIN_INTERVAL_NS = 5_000_000_000;
 
 /** Keys of `env`: what a shell and the HCL block syntax both accept. */
 export const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -51,6 +53,15 @@ export function readRestart(value: unknown, path: Path): RestartPolicy {
   copyOptional(out, o, 'interval', path, expectDuration);
   copyOptional(out, o, 'delay', path, expectDuration);
   copyOptional(out, o, 'mode', path, (v, p) => expectEnum(v, p, ['fail', 'delay'] as const));
+  // RestartPolicy.Validate in nomad/structs/structs.go (aa026cc99cfb74a77e519a1c1f0c78ba1b452705),
+  // checked where the model fixes the values (Nomad fills the rest from the job type's defaults).
+  if (out.interval !== undefined && (out.interval as number) < RESTART_MIN_INTERVAL_NS) {
+    fail([...path, 'interval'], o.interval, 'a restart interval cannot be less than 5s (RestartPolicyMinInterval)', 'a duration of at least 5s');
+  }
+  if (out.attempts === 0 && out.mode === 'delay') fail([...path, 'attempts'], 0, 'restart mode "delay" with 0 attempts is ambiguous, and Nomad refuses it', 'attempts ≥ 1, or mode "fail"');
+  if (out.attempts !== undefined && out.delay !== undefined && out.interval !== undefined && out.attempts * (out.delay as number) > (out.interval as number)) {
+    fail([...path, 'interval'], o.interval, `Nomad cannot restart ${out.attempts} times with a delay of ${String(o.delay)} within this interval`, 'an interval ≥ attempts × delay');
+  }
   return out;
 }
 
@@ -78,6 +89,14 @@ export function readUpdate(value: unknown, path: Path): UpdatePolicy {
   copyOptional(out, o, 'canary', path, (v, p) => expectInteger(v, p, 0, INT32_MAX));
   copyOptional(out, o, 'autoRevert', path, expectBoolean);
   copyOptional(out, o, 'autoPromote', path, expectBoolean);
+  // UpdateStrategy.Validate in nomad/structs/structs.go (same commit), where both values are given.
+  const mht = out.minHealthyTime as number | undefined;
+  const hd = out.healthyDeadline as number | undefined;
+  const pd = out.progressDeadline as number | undefined;
+  if (hd !== undefined && hd <= 0) fail([...path, 'healthyDeadline'], o.healthyDeadline, 'the healthy deadline must be greater than 0', 'a positive duration');
+  if (out.stagger !== undefined && (out.stagger as number) <= 0) fail([...path, 'stagger'], o.stagger, 'stagger must be greater than 0', 'a positive duration');
+  if (mht !== undefined && hd !== undefined && mht >= hd) fail([...path, 'minHealthyTime'], o.minHealthyTime, 'the minimum healthy time must be less than the healthy deadline', 'a duration below healthyDeadline');
+  if (hd !== undefined && pd !== undefined && pd !== 0 && hd >= pd) fail([...path, 'healthyDeadline'], o.healthyDeadline, 'the healthy deadline must be less than the progress deadline', 'a duration below progressDeadline');
   return out;
 }
 

@@ -151,6 +151,24 @@ rules('refuses an invalid service name, an absolute-URL check path, and a volume
   refuses(mount, ['groups', 0, 'tasks', 0, 'volumeMounts', 0, 'volume'], 'db', /not declared/);
 });
 
+rules('refuses restart and update policies Nomad cannot follow', () => {
+  const tight = clone();
+  tight.groups[0].restart = { attempts: 3, delay: '1m', interval: '2m', mode: 'delay' };
+  refuses(tight, ['groups', 0, 'restart', 'interval'], '2m', /restart 3 times/);
+  const short = clone();
+  short.groups[0].restart = { interval: '1s' };
+  refuses(short, ['groups', 0, 'restart', 'interval'], '1s', /5s/);
+  const ambiguous = clone();
+  ambiguous.groups[0].restart = { attempts: 0, mode: 'delay' };
+  refuses(ambiguous, ['groups', 0, 'restart', 'attempts'], 0, /ambiguous/);
+  const update = clone();
+  update.groups[0].update.minHealthyTime = '5m';
+  refuses(update, ['groups', 0, 'update', 'minHealthyTime'], '5m', /less than the healthy deadline/);
+  const progress = clone();
+  progress.groups[0].update.progressDeadline = '1m';
+  refuses(progress, ['groups', 0, 'update', 'healthyDeadline'], '3m', /progress deadline/);
+});
+
 rules('refuses a system job with count over 1', () => {
   const job = clone();
   job.type = 'system';

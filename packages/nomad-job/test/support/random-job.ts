@@ -112,7 +112,11 @@ function task(r: R, name: string, labels: readonly string[], volumes: readonly s
     assign(res, 'memoryMax', maybe(r, () => memory + intBetween(r, 0, 1000)));
     return res;
   }));
-  assign(t, 'restart', maybe(r, () => ({ attempts: intBetween(r, 0, 10), interval: duration(r), delay: duration(r), mode: pick(r, ['fail', 'delay'] as const) })));
+  assign(t, 'restart', maybe(r, () => {
+    const attempts = intBetween(r, 1, 10);
+    const delay = duration(r);
+    return { attempts, interval: Math.max(5_000_000_000, attempts * delay + duration(r)), delay, mode: pick(r, ['fail', 'delay'] as const) };
+  }));
   assign(t, 'templates', maybe(r, () => list(r, 2, () => template(r))));
   if (volumes.length > 0 && r() < 0.7) t.volumeMounts = [{ volume: pick(r, volumes), destination: nonEmpty(r), readOnly: r() < 0.5 }];
   assign(t, 'constraints', maybe(r, () => list(r, 2, () => constraint(r))));
@@ -147,7 +151,7 @@ function group(r: R, name: string): TaskGroup {
     g.volumes = {};
     for (const v of volumeNames) g.volumes[v] = { type: pick(r, ['host', 'csi'] as const), source: nonEmpty(r), readOnly: r() < 0.5 };
   }
-  assign(g, 'restart', maybe(r, () => ({ attempts: intBetween(r, 0, 5), delay: duration(r) })));
+  assign(g, 'restart', maybe(r, () => ({ attempts: intBetween(r, 1, 5), delay: duration(r) })));
   assign(g, 'reschedule', maybe(r, () => ({ attempts: intBetween(r, 0, 5), interval: duration(r), delayFunction: pick(r, ['constant', 'exponential', 'fibonacci'] as const), maxDelay: duration(r), unlimited: r() < 0.5 })));
   assign(g, 'update', maybe(r, () => ({ maxParallel: intBetween(r, 0, 3), healthCheck: pick(r, ['checks', 'task_states', 'manual'] as const), minHealthyTime: duration(r), autoRevert: r() < 0.5, canary: intBetween(r, 0, 2) })));
   assign(g, 'meta', maybe(r, () => strMap(r, () => ident(r))));
@@ -166,7 +170,7 @@ export function randomJob(r: R): NomadJob {
   assign(job, 'nodePool', maybe(r, () => nonEmpty(r)));
   assign(job, 'priority', maybe(r, () => intBetween(r, 1, 100)));
   assign(job, 'constraints', maybe(r, () => list(r, 2, () => constraint(r))));
-  assign(job, 'update', maybe(r, () => ({ stagger: duration(r), maxParallel: 1, progressDeadline: duration(r), autoPromote: false })));
+  assign(job, 'update', maybe(r, () => ({ stagger: duration(r, 1), maxParallel: 1, progressDeadline: duration(r), autoPromote: false })));
   assign(job, 'meta', maybe(r, () => strMap(r, () => ident(r))));
   return job;
 }
