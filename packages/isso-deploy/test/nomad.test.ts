@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { IssoDeploymentError, renderNomadFiles } from '../src/index.js';
-import { ARTICLE_DEPLOYMENT, MINIMAL, WITH_SECRETS } from './fixtures.js';
+import { ARTICLE_DEPLOYMENT, MINIMAL, WITH_SECRETS, golden } from './fixtures.js';
 
 const files = suite('renderNomadFiles');
 
@@ -55,6 +55,10 @@ files('follows the description: port, container name, backend', () => {
   const node = file(result, 'nomad-node.nix');
   assert.match(node, /services\.nomad\.enableDocker = true;/);
   assert.not.match(node, /nomad-driver-podman/);
+});
+
+files('renders the seed exactly as the reviewed golden files', () => {
+  for (const f of renderNomadFiles(ARTICLE_DEPLOYMENT).files) assert.fixture(f.text, golden(f.name, f.text), f.name);
 });
 
 files('refuses an invalid description with the field named', () => {
