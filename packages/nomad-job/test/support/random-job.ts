@@ -16,7 +16,9 @@ const nonEmpty = (r: R, max = 6): string => {
   const s = text(r, max);
   return s === '' ? 'x' : s;
 };
-const ident = (r: R): string => pick(r, ['A', 'b_', '_c', 'null', 'true', 'for', 'in', 'if', 'x-y', 'Z9']) + String(intBetween(r, 0, 99));
+// HCL keywords are plain attribute names inside a block; they must stay keys, not values.
+const ident = (r: R): string =>
+  r() < 0.2 ? pick(r, ['null', 'true', 'false', 'for', 'in', 'if', 'endfor', '_']) : pick(r, ['A', 'b_', '_c', 'null', 'true', 'for', 'x-y', 'Z9']) + String(intBetween(r, 0, 99));
 const dnsLabel = (r: R): string => pick(r, ['isso', 'web', 'a', 'x9', 'api-1']) + String(intBetween(r, 0, 9));
 const maybe = <T>(r: R, make: () => T): T | undefined => (r() < 0.5 ? make() : undefined);
 const duration = (r: R, min = 0): number => min + pick(r, [0, 1, 999, 1_000_000, 1_500_000_000, 60_000_000_000, 3_723_000_000_001, intBetween(r, 0, 2 ** 40)]);
