@@ -47,8 +47,9 @@ function secretsOption(d: ResolvedDeployment): FromContainerOptions['secrets'] |
  * and the passwords from the Nomad variable `nomad/jobs/<name>`.
  */
 export function nomadJob(d: ResolvedDeployment): NomadJob {
-  // The environment file has no place in a Nomad task: the template replaces it.
-  const { environmentFiles: _files, ...spec } = containerSpec(d, { imageFile: false });
+  // The image name as `docker load` names it (the archive itself is options.imageArchive); the
+  // environment file has no place in a Nomad task: the template replaces it.
+  const { environmentFiles: _files, imageFile: _image, ...spec } = containerSpec(d, { imageFile: true });
   const container = underField([], 'the container', () => validateContainer(spec));
   const options: FromContainerOptions = {
     driver: d.backend,

@@ -19,6 +19,9 @@ export interface NomadFiles {
 function nomadWarnings(d: ResolvedDeployment): string[] {
   const advice = validate(issoSettings(d, 'container'), { version: d.source.issoVersion as IssoVersion }).warnings;
   const warnings = [...acmeWarnings(d), ...advice.map((issue) => `Isso settings: ${issue.message}`)];
+  if (d.backend === 'docker') {
+    warnings.push(`the docker driver cannot read the image archive itself: load it on the node after each switch that changes it (docker load -i ${nomadImagePath(d)}), or use the podman backend`);
+  }
   if (d.secrets !== null) {
     const items = [
       d.secrets.smtpPassword === undefined ? null : `${NOMAD_SECRET_ITEMS.smtpPassword}=…`,
