@@ -78,3 +78,4 @@ export {
   type FleetVerdict,
 } from './fleet-status.js';
 export { collectCaptures, statusCommand, statusTargets, type CollectIo, type CollectResult, type CommandResult, type StatusTarget } from './fleet-collect.js';
+export { renderNomadFiles, type NomadFiles } from './render-nomad.js';

@@ -36,6 +36,7 @@ export function stubbedApply(pythonNames: readonly string[], encode = false): st
     writeText = name: text: { inherit name text; outPath = "${WRITE_TEXT_PREFIX}" + builtins.toJSON { inherit name text; }; };
     dockerTools = { buildImage = args: drv "image" args; };
     cacert = drv "cacert" { };
+    nomad-driver-podman = drv "nomad-driver-podman" { };
     isso = drv "isso" { pname = "isso"; };
   };
   lib = { mkDefault = x: x; mkForce = x: x; concatStringsSep = builtins.concatStringsSep; };
