@@ -1,0 +1,25 @@
+import { renderDeployment, type RenderResult } from '../render-deployment.js';
+import type { DeploymentMode } from '../deployment-mode.js';
+import { stringOption, type OptionValues } from './command.js';
+import { inputError } from './cli-error.js';
+
+// The typed errors the libraries throw for a description they cannot render. Matched by name, so
+// that the check also holds for a copy of a library bundled twice.
+const DESCRIPTION_ERRORS = new Set(['IssoDeploymentError', 'IssoConfigError', 'NginxVhostError', 'NixExprError', 'OciContainerError']);
+
+/** Whether `error` says the description cannot be rendered (exit 3) rather than a bug. */
+export function isDescriptionError(error: unknown): error is Error {
+  return error instanceof Error && DESCRIPTION_ERRORS.has(error.name);
+}
+
+/** renderDeployment, with a description error turned into an exit-3 line naming --config. */
+export function renderDescription(description: unknown, mode: DeploymentMode, values: OptionValues): RenderResult {
+  try {
+    return renderDeployment(description, { mode });
+  } catch (error) {
+    if (!isDescriptionError(error)) throw error;
+    const file = stringOption(values, 'config');
+    const label = file === undefined || file === '-' ? 'the description' : file;
+    throw inputError(`${label}: ${error.message.replace(/\s*\n\s*/g, ' ')}; nothing was written`);
+  }
+}
