@@ -1,7 +1,9 @@
 import { GENERATED_MARKER, hasGeneratedMarker, withGeneratedMarker } from '../generated-marker.js';
 import { outputError } from './cli-error.js';
 import type { PlannedWrite } from './safe-write.js';
+import { removeStaleTemps } from './stale-temps.js';
 import { readTracked, type TrackedFile } from './tracked-file.js';
+import { basename, dirname } from 'node:path';
 
 /** The writes for one generated file, and what it held before (for the diff). */
 export interface GeneratedPlan {
@@ -18,6 +20,8 @@ export interface GeneratedPlan {
  */
 export function planGeneratedFile(path: string, text: string, force: boolean): GeneratedPlan {
   const previous = readTracked(path, outputError);
+  // Also when nothing is written: a killed run's leftovers go on the next run either way.
+  removeStaleTemps(dirname(previous.realPath), basename(previous.realPath));
   const content = withGeneratedMarker(text);
   const write: PlannedWrite = { realPath: previous.realPath, label: path, text: content, before: previous.before };
   if (previous.text === null) return { previous, text: content, writes: [write] };

@@ -1,5 +1,5 @@
 import {
-  accessSync, closeSync, constants, copyFileSync, fchmodSync, fchownSync, fsyncSync, linkSync, lstatSync, openSync,
+  accessSync, closeSync, constants, copyFileSync, fchmodSync, fchownSync, fsyncSync, linkSync, openSync,
   renameSync, unlinkSync, writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -178,14 +178,4 @@ export function writeFilesAtomically(writes: readonly PlannedWrite[]): void {
   }
   for (const entry of staged) removeQuietly(entry.restore);
   for (const dir of new Set(staged.map((entry) => dirname(entry.realPath)))) syncDirectory(dir);
-}
-
-/** For tests and callers that need to know: whether a path exists without following links. */
-export function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

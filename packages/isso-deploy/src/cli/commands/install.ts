@@ -11,6 +11,7 @@ import { planGeneratedFile } from '../plan-generated.js';
 import { renderDescription } from '../render-description.js';
 import { writeFilesAtomically, type PlannedWrite } from '../safe-write.js';
 import { note, writeOut } from '../stdio.js';
+import { removeStaleTemps } from '../stale-temps.js';
 import { readTracked, resolveTarget } from '../tracked-file.js';
 
 const FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.+-]*\.nix$/;
@@ -38,6 +39,7 @@ what to add by hand. An existing module that nixkit-isso did not write is not re
     const config = readTracked(into, inputError);
     if (config.text === null) throw inputError(`cannot read ${into}: no such file or directory (ENOENT)`);
     const configName = basename(config.realPath);
+    removeStaleTemps(dirname(config.realPath), configName);
     if (name === configName || name === basename(into)) {
       throw usageError(`--name ${name} is the configuration file itself; pick another name, such as isso.nix`);
     }
