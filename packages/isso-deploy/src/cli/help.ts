@@ -8,12 +8,16 @@ const EXIT_CODES = `Exit codes:
   4  an output could not be written, or was refused, or an internal error; nothing was changed
 `;
 
-function optionLines(options: readonly OptionSpec[]): string {
-  const heads = options.map((option) => `--${option.name}${option.value === undefined ? '' : ` ${option.value}`}`);
-  const width = Math.max(...heads.map((head) => head.length), 10) + 2;
-  return options.map((option, index) => {
-    const [first, ...rest] = option.help.split('\n');
-    return [`  ${heads[index]!.padEnd(width)}${first}`, ...rest.map((line) => `  ${''.padEnd(width)}${line}`)].join('\n');
+const HELP_ROW = ['-h, --help', 'Show this help, or with a command that command\'s help'] as const;
+const VERSION_ROW = ['-V, --version', 'Show the version'] as const;
+
+/** The option table: `--name VALUE` and its help, aligned; `extra` rows go last. */
+function optionLines(options: readonly OptionSpec[], extra: readonly (readonly [string, string])[]): string {
+  const rows = [...options.map((option) => [`--${option.name}${option.value === undefined ? '' : ` ${option.value}`}`, option.help] as const), ...extra];
+  const width = Math.max(...rows.map(([head]) => head.length)) + 2;
+  return rows.map(([head, help]) => {
+    const [first, ...rest] = help.split('\n');
+    return [`  ${head.padEnd(width)}${first}`, ...rest.map((line) => `  ${''.padEnd(width)}${line}`)].join('\n');
   }).join('\n');
 }
 
@@ -31,9 +35,7 @@ Commands:
 ${commands.map((command) => `  ${command.name.padEnd(width)}${command.summary}`).join('\n')}
 
 Options (each applies to the commands that list it; --opt VALUE and --opt=VALUE both work):
-${optionLines([...new Map(commands.flatMap((command) => command.options.map((option) => [option.name, option] as const))).values()])}
-  -h, --help    Show this help, or with a command that command's help
-  -V, --version Show the version
+${optionLines([...new Map(commands.flatMap((command) => command.options.map((option) => [option.name, option] as const))).values()], [HELP_ROW, VERSION_ROW])}
 
 ${EXIT_CODES}`;
 }
@@ -45,8 +47,7 @@ export function commandHelp(command: CommandSpec): string {
 ${command.description}
 
 Options:
-${optionLines(command.options)}
-  -h, --help    Show this help
+${optionLines(command.options, [HELP_ROW])}
 
 ${EXIT_CODES}`;
 }
