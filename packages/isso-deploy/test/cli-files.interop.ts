@@ -101,6 +101,18 @@ install('edits the file a symlinked configuration.nix points to, and keeps the l
   assert.equal(readdirSync(etc), ['configuration.nix']);
 });
 
+install('names the real files in the module header: --name and a linked configuration', () => {
+  const dir = workdir();
+  const { description } = host(dir);
+  symlinkSync('configuration.nix', join(dir, 'host.nix'));
+  const result = run(['install', '--config', description, '--into', join(dir, 'host.nix'), '--name', 'comments.nix']);
+  assert.is(result.code, 0, result.stderr);
+  const module = readFileSync(join(dir, 'comments.nix'), 'utf8');
+  assert.match(module.split('\n')[1]!, /^# Import it from configuration\.nix: imports = \[ \.\/comments\.nix \];$/);
+  assert.match(result.stdout, /^\+\+\+ b\/comments\.nix$/m);
+  assert.match(result.stdout, /^--- a\/configuration\.nix$/m);
+});
+
 install('prints a unified diff that patch -p1 applies to a copy of the directory', () => {
   const dir = workdir();
   const { configuration, description } = host(dir);

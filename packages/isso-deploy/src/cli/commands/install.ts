@@ -7,6 +7,7 @@ import { importedPaths } from '../../nix-module-shape.js';
 import { stringOption, type CommandSpec } from '../command.js';
 import { EXIT, inputError, usageError } from '../cli-error.js';
 import { CONFIG, FORCE, INTO, MODE, NAME, readDescription, readMode } from '../options.js';
+import { nameModuleHeader } from '../module-header.js';
 import { planGeneratedFile } from '../plan-generated.js';
 import { renderDescription } from '../render-description.js';
 import { writeFilesAtomically, type PlannedWrite } from '../safe-write.js';
@@ -59,7 +60,7 @@ what to add by hand. An existing module that nixkit-isso did not write is not re
     }
     const result = renderDescription(readDescription(values, true), mode, values);
     for (const warning of result.warnings) note(`warning: ${warning}`);
-    const plan = planGeneratedFile(modulePath, result.module, force);
+    const plan = planGeneratedFile(modulePath, nameModuleHeader(result.module, name, configName), force);
     const writes: PlannedWrite[] = [...plan.writes];
     if (edit.text !== config.text) writes.push({ realPath: config.realPath, label: into, text: edit.text, before: config.before });
     writeFilesAtomically(writes);
