@@ -406,6 +406,15 @@ streams('"sites": [] is one line naming the field, exit 3', () => {
   assert.is(result.stdout, '');
 });
 
+streams('a description nested 100,000 levels deep is an input error, not a crash', () => {
+  const dir = workdir();
+  const deep = `{"domain":"comments.example.org","acmeEmail":"a@example.org","settings":{"general":{"host":${'['.repeat(100000)}${']'.repeat(100000)}}}}`;
+  const result = run(['render', '--config', write(join(dir, 'd.json'), deep)]);
+  assert.is(result.code, 3, result.stderr);
+  assert.match(result.stderr, /d\.json/);
+  assertOneLineErrors(result);
+});
+
 streams('check-status < / is a clear error, exit 3', () => {
   const result = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" check-status < /`], { encoding: 'utf8' });
   assert.is(result.status, 3);

@@ -17,9 +17,13 @@ export function renderDescription(description: unknown, mode: DeploymentMode, va
   try {
     return renderDeployment(description, { mode });
   } catch (error) {
-    if (!isDescriptionError(error)) throw error;
     const file = stringOption(values, 'config');
     const label = file === undefined || file === '-' ? 'the description' : file;
+    // Valid JSON nested deeper than a renderer's recursion: the input's fault, not a crash.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      throw inputError(`${label} is nested too deeply to be a deployment description; nothing was written`);
+    }
+    if (!isDescriptionError(error)) throw error;
     throw inputError(`${label}: ${error.message.replace(/\s*\n\s*/g, ' ')}; nothing was written`);
   }
 }
