@@ -44,7 +44,8 @@ what to add by hand. An existing module that nixkit-isso did not write is not re
     if (name === configName || name === basename(into)) {
       throw usageError(`--name ${name} is the configuration file itself; pick another name, such as isso.nix`);
     }
-    const edit = addModuleImport(config.text, `./${name}`, { fileName: configName });
+    // A link named flake.nix is a flake whatever the file it points to is called.
+    const edit = addModuleImport(config.text, `./${name}`, { fileName: basename(into) === 'flake.nix' ? 'flake.nix' : configName });
     if (!edit.ok) {
       throw inputError(`${into} was left untouched: ${edit.reason}`, [...edit.diagnostics.map((d) => `${into}:${d}`), ...edit.hint]);
     }
