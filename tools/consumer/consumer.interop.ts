@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { nixParseOrThrow } from '../test-helpers/index.js';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const packageDirs = readdirSync(join(root, 'packages')).sort();
@@ -79,6 +80,32 @@ consumer('runs every CLI through npx with --help', () => {
 });
 
 consumer.run();
+
+const workspace = suite('the workspace after npm ci and a build');
+
+// npm and npx must find the commands in node_modules/.bin: a registry that answers nothing
+// proves that `npx --no-install` never falls back to downloading a package of that name.
+const OFFLINE = { ...process.env, npm_config_registry: 'http://127.0.0.1:9/', npm_config_offline: 'true' };
+
+workspace('every CLI runs through npx --no-install without the registry', () => {
+  const bins = manifests.flatMap(({ manifest }) => Object.keys(manifest.bin ?? {}));
+  assert.ok(bins.includes('nixkit-isso') && bins.includes('systemd-status'), bins.join(', '));
+  for (const bin of bins) {
+    const result = spawnSync('npx', ['--no-install', bin, '--help'], { cwd: root, encoding: 'utf8', env: OFFLINE });
+    assert.is(result.status, 0, `npx --no-install ${bin} --help:\n${result.stdout}\n${result.stderr}`);
+    assert.match(result.stdout, /usage/i, `${bin} --help printed no usage`);
+  }
+});
+
+workspace('npm run -s example prints only a Nix module on stdout', () => {
+  const result = spawnSync('npm', ['run', '-s', 'example'], { cwd: root, encoding: 'utf8', env: OFFLINE, maxBuffer: 1 << 26 });
+  assert.is(result.status, 0, result.stderr);
+  nixParseOrThrow(result.stdout);
+  assert.match(result.stdout, /^# Isso comment server for /);
+  assert.match(result.stderr, /checkStatus on the article/);
+});
+
+workspace.run();
 
 const browser = suite('browser bundles');
 

@@ -49,18 +49,39 @@ const JOURNAL_PROBLEMS: readonly (readonly [RegExp, string])[] = [
   [/Worker failed to boot/, 'a gunicorn worker failed to boot (see the Python traceback in the journal)'],
   [/Traceback \(most recent call last\)/, 'Isso raised a Python exception (see the journal)'],
   [/does not exist! Exiting/, 'Isso cannot find its config file'],
-  [/Address already in use/, 'the port is already in use by another process'],
+  // gunicorn says "Connection in use: ('0.0.0.0', 8080)" while it retries; podman says "bind: address already in use".
+  [/address already in use|Connection in use: /i, 'the port is already in use by another process'],
   [/image not known|no such image|unable to find image/i, 'the container image is not loaded'],
 ];
 
 const STARTED = /Starting gunicorn|container start\b|Starting Isso|Running on http/;
 
-/** Journal messages of the current run: those after the last start line, when there is one. */
-function currentRun(unit: SystemdUnitStatus): string[] {
-  const messages = unit.journal.map((entry) => entry.message);
+/** Journal entries of the current run: those after the last start line, when there is one. */
+function currentRunEntries(unit: SystemdUnitStatus): SystemdUnitStatus['journal'] {
   let start = 0;
-  messages.forEach((message, index) => { if (STARTED.test(message)) start = index; });
-  return messages.slice(start);
+  unit.journal.forEach((entry, index) => { if (STARTED.test(entry.message)) start = index; });
+  return unit.journal.slice(start);
+}
+
+function currentRun(unit: SystemdUnitStatus): string[] {
+  return currentRunEntries(unit).map((entry) => entry.message);
+}
+
+// Words of a journal line that explain why a unit stopped, such as podman's
+// `Error: short-name "isso" did not resolve to an alias …`.
+const CAUSE = /\b(error|fatal|failed|failure|denied|cannot|can't|unable|not found|no such|did not resolve|refused|invalid|permission)\b/i;
+const MAX_CAUSE_LINES = 3;
+const MAX_CAUSE_LENGTH = 300;
+
+/** The journal lines of the current run that say what went wrong, from the service itself, not systemd. */
+function causeLines(unit: SystemdUnitStatus): string[] {
+  const messages = currentRunEntries(unit)
+    .filter((entry) => entry.identifier !== 'systemd' && CAUSE.test(entry.message))
+    .map((entry) => {
+      const line = entry.message.split('\n')[0]!.trim();
+      return line.length > MAX_CAUSE_LENGTH ? `${line.slice(0, MAX_CAUSE_LENGTH)}…` : line;
+    });
+  return [...new Set(messages)].slice(-MAX_CAUSE_LINES);
 }
 
 function sameUnit(printed: string | null, expected: string): boolean {
@@ -107,7 +128,8 @@ export function checkStatus(text: string, options: CheckStatusOptions = {}): Sta
   if (listening !== undefined) {
     notes.push(`gunicorn listens at ${listening}`);
     const port = /:(\d+)(?:\s|\)|$)/.exec(listening)?.[1];
-    if (port !== undefined && Number(port) !== d.port) problems.push(`gunicorn listens on port ${port}, but nginx proxies to ${d.port}`);
+    // Without a description the port nginx proxies to is unknown, so no port is claimed.
+    if (options.deployment !== undefined && port !== undefined && Number(port) !== d.port) problems.push(`gunicorn listens on port ${port}, but nginx proxies to ${d.port}`);
   }
   const workers = run.filter((message) => /Booting worker with pid/.test(message)).length;
   if (workers > 0) notes.push(`${workers} gunicorn worker${workers === 1 ? '' : 's'} booted`);
@@ -117,11 +139,14 @@ export function checkStatus(text: string, options: CheckStatusOptions = {}): Sta
   if (unit.truncated.length > 0) notes.push(`cut-off fields: ${unit.truncated.join(', ')} (use systemctl status -l --no-pager for full lines)`);
   const name = unit.name ?? expectedUnit;
   if (verdict.health !== 'running') {
-    const why = 'reason' in verdict && verdict.reason !== null ? verdict.reason : verdict.health;
-    return { healthy: false, reason: `${name} is ${verdict.health}: ${why}${problems.length > 0 ? `; ${problems.join('; ')}` : ''}`, unit: unit.name, expectedUnit, health: verdict.health, notes };
+    const why = 'reason' in verdict && verdict.reason !== null && verdict.reason !== verdict.health ? `: ${verdict.reason}` : '';
+    const causes = causeLines(unit);
+    const journal = causes.length > 0 ? `; the journal says: ${causes.join(' | ')}` : '';
+    return { healthy: false, reason: `${name} is ${verdict.health}${why}${problems.length > 0 ? `; ${problems.join('; ')}` : ''}${journal}`, unit: unit.name, expectedUnit, health: verdict.health, notes };
   }
   if (problems.length > 0) {
     return { healthy: false, reason: `${name} is running, but ${problems.join('; ')}`, unit: unit.name, expectedUnit, health: verdict.health, notes };
   }
-  return { healthy: true, reason: verdict.summary, unit: unit.name, expectedUnit, health: verdict.health, notes };
+  // systemd-status counts "1 tasks"; say it the way people do.
+  return { healthy: true, reason: verdict.summary.replace(/(^|[^\d])1 tasks\b/, '$11 task'), unit: unit.name, expectedUnit, health: verdict.health, notes };
 }

@@ -89,5 +89,42 @@ unitName('names the container unit after the backend and the native units isso.s
   assert.is(serviceUnitName(d, 'nixos-module'), 'isso.service');
 });
 
+check('calls a port held by another process unhealthy, in gunicorn\'s and in podman\'s words', () => {
+  const gunicorn = ARTICLE_STATUS.replace('[INFO] Using worker: gevent', "[ERROR] Connection in use: ('0.0.0.0', 8080)");
+  assert.match(checkStatus(gunicorn).reason, /running, but the port is already in use/);
+  assert.is(checkStatus(gunicorn).healthy, false);
+  const podman = `${ARTICLE_STATUS}nov. 01 16:04:20 web03 podman[14697]: Error: rootlessport listen tcp 127.0.0.1:8080: bind: address already in use\n`;
+  assert.is(checkStatus(podman).healthy, false);
+});
+
+check('shows the cause lines of a failed unit from the journal', () => {
+  const failed = `× podman-isso.service
+     Loaded: loaded (/etc/systemd/system/podman-isso.service; enabled; preset: enabled)
+     Active: failed (Result: exit-code) since Tue 2024-03-05 10:00:02 UTC; 3s ago
+   Main PID: 812 (code=exited, status=125)
+
+Mar 05 10:00:01 web03 systemd[1]: Starting podman-isso.service...
+Mar 05 10:00:02 web03 podman-isso-start[812]: Error: short-name "isso" did not resolve to an alias and no unqualified-search registries are defined in "/etc/containers/registries.conf"
+Mar 05 10:00:02 web03 systemd[1]: podman-isso.service: Main process exited, code=exited, status=125/n/a
+Mar 05 10:00:02 web03 systemd[1]: podman-isso.service: Failed with result 'exit-code'.
+`;
+  const result = checkStatus(failed);
+  assert.is(result.healthy, false);
+  assert.match(result.reason, /^podman-isso\.service is failed: .*the journal says: Error: short-name "isso" did not resolve/);
+  assert.not.match(result.reason, /Failed with result/);
+});
+
+check('claims no port without a description, and says "1 task" and never "inactive: inactive"', () => {
+  const text = ARTICLE_STATUS.replace('Listening at: http://0.0.0.0:8080', 'Listening at: http://0.0.0.0:9999').replace('Tasks: 10 (limit: 2313)', 'Tasks: 1 (limit: 2313)');
+  const result = checkStatus(text);
+  assert.is(result.healthy, true, result.reason);
+  assert.not.match(result.reason, /port/);
+  assert.match(result.reason, /\b1 task\b/);
+  assert.is(checkStatus(text, { deployment: ARTICLE_DEPLOYMENT }).healthy, false);
+  const inactive = checkStatus(ARTICLE_STATUS.replace('Active: active (running) since Sun 2020-11-01 16:04:16 UTC; 4min 44s ago', 'Active: inactive (dead)'));
+  assert.is(inactive.healthy, false);
+  assert.not.match(inactive.reason, /inactive: inactive/);
+});
+
 check.run();
 unitName.run();

@@ -36,7 +36,7 @@ const help = suite('nixkit-isso --help');
 help('prints usage, commands and exit codes on stdout', () => {
   const result = run(['--help']);
   assert.is(result.code, 0);
-  assert.match(result.stdout, /nixkit-isso render --config deployment\.json \[--mode MODE\] \[--out DIR\]/);
+  assert.match(result.stdout, /nixkit-isso render --config FILE \[--mode MODE\] \[--out DIR \[--force\]\]/);
   assert.match(result.stdout, /check-status/);
   assert.match(result.stdout, /Exit codes:/);
   assert.is(result.stderr, '');
@@ -111,7 +111,7 @@ render('reports a missing config file and a bad mode', () => {
   const dir = workdir();
   const missing = run(['render', '--config', join(dir, 'nope.json')]);
   assert.is(missing.code, 3);
-  assert.match(missing.stderr, /cannot read .*nope\.json: ENOENT/);
+  assert.match(missing.stderr, /cannot read .*nope\.json: no such file or directory \(ENOENT\)/);
   const mode = run(['render', '--config', configFile(dir, MINIMAL), '--mode', 'vm']);
   assert.is(mode.code, 2);
   assert.match(mode.stderr, /--mode must be one of container, native, nixos-module, nixos-container, got "vm"/);
@@ -124,7 +124,7 @@ render('exits 4 and writes nothing when the output directory cannot be made', ()
   writeFileSync(blocker, '');
   const result = run(['render', '--config', configFile(dir, MINIMAL), '--out', join(blocker, 'out')]);
   assert.is(result.code, 4);
-  assert.match(result.stderr, /cannot create .*file\/out: ENOTDIR/);
+  assert.match(result.stderr, /cannot create .*file\/out: a part of the path is not a directory \(ENOTDIR\)/);
   assert.equal(readdirSync(dir).sort(), ['deployment.json', 'file']);
 });
 

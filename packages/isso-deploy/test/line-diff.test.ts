@@ -72,4 +72,23 @@ diff('produces hunks that rebuild the new text from the old, for random edits', 
   }
 });
 
+diff('prints removed lines before added lines in every change', () => {
+  const random = seededRandom(5);
+  const words = ['a', 'b', 'c', 'd'];
+  for (let i = 0; i < 300; i++) {
+    const before = Array.from({ length: intBetween(random, 0, 12) }, () => pick(random, words));
+    const after = Array.from({ length: intBetween(random, 0, 12) }, () => pick(random, words));
+    const patch = unifiedDiff(before.map((l) => `${l}\n`).join(''), after.map((l) => `${l}\n`).join(''), { from: 'a/f', to: 'b/f' });
+    const body = patch.split('\n').filter((line) => /^[-+ ]/.test(line) && !/^(---|\+\+\+) /.test(line));
+    body.forEach((line, k) => {
+      if (line[0] === '-') assert.is.not(body[k - 1]?.[0], '+', patch);
+    });
+  }
+});
+
+diff('marks a last line without a newline the way patch expects', () => {
+  assert.is(unifiedDiff('a\nb', 'a\nb\n', { from: 'a/f', to: 'b/f' }), '--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+b\n');
+  assert.is(unifiedDiff('a\n', 'a\nc', { from: 'a/f', to: 'b/f' }), '--- a/f\n+++ b/f\n@@ -1,1 +1,2 @@\n a\n+c\n\\ No newline at end of file\n');
+});
+
 diff.run();

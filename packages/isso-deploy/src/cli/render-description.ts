@@ -1,0 +1,31 @@
+import { renderDeployment, type RenderResult } from '../render-deployment.js';
+import { resolveDeployment } from '../resolve.js';
+import type { DeploymentMode } from '../deployment-mode.js';
+import { stringOption, type OptionValues } from './command.js';
+import { inputError } from './cli-error.js';
+
+// The typed errors the libraries throw for a description they cannot render. Matched by name, so
+// that the check also holds for a copy of a library bundled twice.
+const DESCRIPTION_ERRORS = new Set(['IssoDeploymentError', 'IssoConfigError', 'NginxVhostError', 'NixExprError', 'OciContainerError', 'ColmenaHiveError', 'NomadJobError']);
+
+/** Whether `error` says the description cannot be rendered (exit 3) rather than a bug. */
+export function isDescriptionError(error: unknown): error is Error {
+  return error instanceof Error && DESCRIPTION_ERRORS.has(error.name);
+}
+
+/** renderDeployment, with a description error turned into an exit-3 line naming --config. */
+export function renderDescription(description: unknown, mode: DeploymentMode | undefined, values: OptionValues): RenderResult {
+  try {
+    const options = mode === undefined ? {} : { mode };
+    return renderDeployment(resolveDeployment(description, options), options);
+  } catch (error) {
+    const file = stringOption(values, 'config');
+    const label = file === undefined || file === '-' ? 'the description' : file;
+    // Valid JSON nested deeper than a renderer's recursion: the input's fault, not a crash.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      throw inputError(`${label} is nested too deeply to be a deployment description; nothing was written`);
+    }
+    if (!isDescriptionError(error)) throw error;
+    throw inputError(`${label}: ${error.message.replace(/\s*\n\s*/g, ' ')}; nothing was written`);
+  }
+}
