@@ -32,7 +32,7 @@ ${commands.map((command) => `  nixkit-isso ${command.usage}`).join('\n')}
   nixkit-isso --version
 
 Commands:
-${commands.map((command) => `  ${command.name.padEnd(width)}${command.summary}`).join('\n')}
+${commands.map((command) => `  ${command.name.padEnd(width)}${command.summary.replaceAll('\n', `\n  ${''.padEnd(width)}`)}`).join('\n')}
 
 Options (each applies to the commands that list it; --opt VALUE and --opt=VALUE both work):
 ${optionLines([...new Map(commands.flatMap((command) => command.options.map((option) => [option.name, option] as const))).values()], [HELP_ROW, VERSION_ROW])}

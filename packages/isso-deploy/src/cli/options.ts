@@ -13,7 +13,9 @@ export const CONFIG: OptionSpec = {
 export const MODE: OptionSpec = {
   name: 'mode',
   value: 'MODE',
-  help: `${DEPLOYMENT_MODES.join(', ')} (default: the description's "mode", else container: the article's podman container)`,
+  help: 'container (the article\'s podman container), native (a systemd service with DynamicUser),\n' +
+    'nixos-module (NixOS\'s services.isso) or nixos-container (the article\'s 2023 setup: a NixOS\n' +
+    'container, containers.isso). Default: the description\'s "mode", else container',
 };
 export const OUT: OptionSpec = { name: 'out', value: 'DIR', help: 'Write the artifacts into DIR instead of printing the module' };
 export const INTO: OptionSpec = { name: 'into', value: 'FILE', help: 'The configuration.nix to add the import to' };

@@ -8,7 +8,7 @@ import { note, writeOut } from '../stdio.js';
 
 export const checkStatusCommand: CommandSpec = {
   name: 'check-status',
-  summary: 'Read `systemctl status` on stdin and say whether Isso is healthy, and why',
+  summary: 'Read `systemctl status` on stdin and say whether Isso is healthy, and why\n(nixos-container mode: `systemctl status container@isso; systemctl -M isso status isso`)',
   usage: 'check-status [--config FILE] [--mode MODE] < status.txt',
   description: `Reads \`systemctl status podman-isso.service\` (or isso.service in the native and
 nixos-module modes; in the nixos-container mode \`systemctl status container@isso\` followed by
