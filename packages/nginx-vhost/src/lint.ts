@@ -68,7 +68,8 @@ export function lintVhost(input: Vhost): Lint[] {
     checkResponses(location.directives, path, lints);
   }
   const regexKeys = Object.keys(vhost.locations ?? {}).filter((key) => /^~/.test(key));
-  const sortedRegex = sortedLocations(vhost).map((item) => item.key).filter((key) => regexKeys.includes(key));
+  const isRegex = new Set(regexKeys);
+  const sortedRegex = sortedLocations(vhost).map((item) => item.key).filter((key) => isRegex.has(key));
   if (sortedRegex.some((key, i) => key !== regexKeys[i])) {
     lints.push({ code: 'regex-location-order', severity: 'warning', path: ['locations'], message: `NixOS sorts locations by priority then name, so the regex locations are tried in the order ${sortedRegex.join(', ')}, not as written; set priority to fix the order` });
   }
