@@ -1,4 +1,5 @@
-import { hasFeature, type NixosRelease } from './nixos-release.js';
+import { checkRelease, hasFeature, type NixosRelease } from './nixos-release.js';
+import { expectString } from './shape.js';
 
 /**
  * nixpkgs `lib.escapeShellArg` as of `release`: since 24.11 a word made only of
@@ -6,6 +7,8 @@ import { hasFeature, type NixosRelease } from './nixos-release.js';
  * quotes with `'` written as `'\''`. Byte-for-byte what NixOS puts in the unit script.
  */
 export function escapeShellArg(text: string, release: NixosRelease): string {
+  expectString(text, ['text']);
+  checkRelease(release);
   if (hasFeature(release, 'escapeWhenNeeded') && /^[A-Za-z0-9,._+:@%/-]+$/.test(text)) return text;
   return `'${text.replaceAll("'", "'\\''")}'`;
 }

@@ -18,6 +18,8 @@ function checkQuadletText(text: string, path: Path): void {
   }
 }
 
+const C_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\t': '\\t', '\r': '\\r' };
+
 /**
  * One word for keys Quadlet splits like a command line (`Exec=`, `Environment=`, `Label=`,
  * `EnvironmentFile=`, `PodmanArgs=`, and systemd's own `ExecStartPre=`): bare when it is made of
@@ -27,18 +29,9 @@ function checkQuadletText(text: string, path: Path): void {
 export function quadletWord(text: string, path: Path): string {
   checkQuadletText(text, path);
   if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(text)) return escapeExpansions(text);
-  let out = '"';
-  for (const char of text) {
-    const code = char.codePointAt(0) as number;
-    if (char === '\\') out += '\\\\';
-    else if (char === '"') out += '\\"';
-    else if (char === '\n') out += '\\n';
-    else if (char === '\t') out += '\\t';
-    else if (char === '\r') out += '\\r';
-    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
-    else out += char;
-  }
-  return escapeExpansions(`${out}"`);
+  // One native replace instead of appending per character (a rope of one node per character).
+  const body = text.replace(/[\\"\u0000-\u001f\u007f]/g, (char) => C_ESCAPES[char] ?? `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return escapeExpansions(`"${body}"`);
 }
 
 /**
