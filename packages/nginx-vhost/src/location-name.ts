@@ -1,3 +1,4 @@
+import { addCost } from './cost-meter.js';
 import { NginxVhostError, type FieldPath } from './errors.js';
 import { checkSingleLine, quoteToken } from './nginx-token.js';
 import { MAX_BARE_TOKEN_BYTES } from './limits.js';
@@ -86,8 +87,12 @@ export function compareCodePoints(a: string, b: string): number {
   for (let i = 0; i < n; i++) {
     const x = a.charCodeAt(i);
     const y = b.charCodeAt(i);
-    if (x !== y) return codePointRank(x) - codePointRank(y);
+    if (x !== y) {
+      addCost(i + 1);
+      return codePointRank(x) - codePointRank(y);
+    }
   }
+  addCost(n + 1);
   return a.length - b.length;
 }
 

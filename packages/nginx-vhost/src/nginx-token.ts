@@ -1,3 +1,4 @@
+import { addCost } from './cost-meter.js';
 import { NginxVhostError, type FieldPath } from './errors.js';
 import { MAX_BARE_TOKEN_BYTES, MAX_QUOTED_TOKEN_BYTES } from './limits.js';
 
@@ -12,6 +13,7 @@ const BARE = /^(?:[A-Za-z0-9._~:/@%+=,*$^|?()[\]-]|\\[.dDwWsSbB/^$*+?()[\]|-])+$
  * UTF-16 surrogates, which have no UTF-8 form and would not reach nginx unchanged.
  */
 export function checkSingleLine(text: string, path: FieldPath): void {
+  addCost(text.length);
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if ((code < 0x20 && code !== 0x09) || code === 0x7f) {
@@ -27,6 +29,7 @@ export function checkSingleLine(text: string, path: FieldPath): void {
 
 /** UTF-8 length of a well-formed string, without TextEncoder (not in the ES2022 lib). */
 export function utf8Length(text: string): number {
+  addCost(text.length);
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

@@ -1,3 +1,4 @@
+import { addCost } from './cost-meter.js';
 import { NginxVhostError, type FieldPath } from './errors.js';
 import { checkSingleLine } from './nginx-token.js';
 import { MAX_BARE_TOKEN_BYTES, MAX_ENTRIES } from './limits.js';
@@ -22,7 +23,9 @@ export function readObject(value: unknown, path: FieldPath, known: readonly stri
   if (!isPlainObject(value)) {
     throw new NginxVhostError(path, value, `expected ${what} object`, `a plain object with fields ${known.join(', ')}`);
   }
-  for (const key of Object.keys(value)) {
+  const keys = Object.keys(value);
+  addCost(keys.length);
+  for (const key of keys) {
     if (!known.includes(key)) {
       throw new NginxVhostError([...path, key], value[key], `${what} has no option "${key}"`, `one of ${known.join(', ')}`);
     }
@@ -34,6 +37,7 @@ export function readObject(value: unknown, path: FieldPath, known: readonly stri
 export function readRecord(value: unknown, path: FieldPath, accepted: string): Input {
   if (!isPlainObject(value)) throw new NginxVhostError(path, value, 'expected a plain object', accepted);
   const count = Object.keys(value).length;
+  addCost(count);
   if (count > MAX_ENTRIES) throw new NginxVhostError(path, `${count} entries`, `more than ${MAX_ENTRIES} entries`, `at most ${MAX_ENTRIES} entries`);
   return value;
 }
@@ -79,6 +83,7 @@ export function readPort(value: unknown, path: FieldPath): number {
 export function readArray(value: unknown, path: FieldPath, accepted: string): readonly unknown[] {
   if (!Array.isArray(value)) throw new NginxVhostError(path, value, 'expected an array', accepted);
   if (value.length > MAX_ENTRIES) throw new NginxVhostError(path, `${value.length} entries`, `more than ${MAX_ENTRIES} entries`, `${accepted}, with at most ${MAX_ENTRIES} entries`);
+  addCost(value.length);
   for (let i = 0; i < value.length; i++) {
     if (!(i in value)) throw new NginxVhostError([...path, i], undefined, 'a hole in a sparse array', `${accepted}, without holes`);
   }

@@ -1,3 +1,4 @@
+import { addCost } from './cost-meter.js';
 import type { FieldPath } from './errors.js';
 import { quoteToken } from './nginx-token.js';
 import { TextBuffer } from './text-buffer.js';
@@ -54,6 +55,7 @@ export function printStatements(statements: readonly Statement[]): string {
 // Recursion depth is the block nesting of the model (server > location), never the input size.
 function printInto(out: TextBuffer, statements: readonly Statement[], depth: number): void {
   const pad = '  '.repeat(depth);
+  addCost(statements.length);
   for (const statement of statements) {
     if (statement.kind === 'raw') {
       indentRaw(out, statement.text, pad);
@@ -61,6 +63,7 @@ function printInto(out: TextBuffer, statements: readonly Statement[], depth: num
     }
     out.append(pad);
     out.append(statement.name);
+    addCost(statement.args.length);
     for (const arg of statement.args) {
       out.append(' ');
       out.append(arg);
@@ -82,6 +85,7 @@ const INDENT = /[ \t]*/y;
 // lines (only whitespace, as String#trim sees it) at either end are dropped and inside become
 // empty. One pass to measure, one to write; no array of lines, so huge texts stay flat.
 function indentRaw(out: TextBuffer, raw: string, pad: string): void {
+  addCost(raw.length);
   const text = raw.includes('\r\n') ? raw.replace(/\r\n/g, '\n') : raw;
   let nextNonSpace = -1; // cached position of the next non-whitespace character, or text.length
   const isBlank = (start: number, end: number): boolean => {

@@ -1,3 +1,4 @@
+import { addCost } from './cost-meter.js';
 import type { CheckedLocation, Directive, DirectiveKind, Return } from './types.js';
 import { NginxVhostError, type FieldPath } from './errors.js';
 import { readArray, readBool, readInt, readObject, readString, type Input } from './read-input.js';
@@ -26,6 +27,7 @@ export function readRawConfig(value: unknown, path: FieldPath): string {
 function splitArgs(text: string, path: FieldPath): string[] {
   const items: string[] = [];
   const word = /[^ \t]+/g;
+  addCost(text.length);
   for (let match = word.exec(text); match !== null; match = word.exec(text)) {
     if (items.length === MAX_ENTRIES) throw new NginxVhostError(path, text, `more than ${MAX_ENTRIES} arguments`, `at most ${MAX_ENTRIES} arguments`);
     items.push(match[0]);
