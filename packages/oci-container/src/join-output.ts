@@ -1,3 +1,4 @@
+import { addCost } from './cost-meter.js';
 import { OciContainerError } from './errors.js';
 import { MAX_OUTPUT_CHARS } from './limits.js';
 
@@ -6,6 +7,7 @@ import { MAX_OUTPUT_CHARS } from './limits.js';
  * `MAX_OUTPUT_CHARS` (V8 would throw "Invalid string length" near 512 Mi characters).
  */
 export function joinOutput(parts: readonly string[], separator: string): string {
+  addCost(parts.length);
   let total = 0;
   for (const part of parts) {
     total += part.length + separator.length;

@@ -1,3 +1,4 @@
+import { addCost } from './cost-meter.js';
 import { str, type NixExpr } from '@nixkit/nix-expr';
 import { OciContainerError } from './errors.js';
 import { expectRecord, expectString } from './shape.js';
@@ -95,6 +96,7 @@ export function mentionsNixPath(root: NixExpr): boolean {
   // An explicit stack: parentheses and interpolations may nest as deep as the input goes.
   const stack: NixExpr[] = [root];
   while (stack.length > 0) {
+    addCost(1);
     const expr = stack.pop()!;
     if (expr.kind === 'path') return true;
     if (expr.kind === 'string') {

@@ -1,3 +1,4 @@
+import { addCost } from './cost-meter.js';
 import { OciContainerError } from './errors.js';
 import type { Path } from './shape.js';
 
@@ -8,7 +9,49 @@ import type { Path } from './shape.js';
 
 /** Text systemd would otherwise expand: `%` specifiers and `$VAR` references. */
 function escapeExpansions(text: string): string {
-  return text.replaceAll('%', '%%').replaceAll('$', '$$$$');
+  return escapeUnitText(text, false);
+}
+
+/**
+ * One pass over `text` that doubles `%` and `$` and, when `cEscapes` is set, also writes `\`,
+ * `"` and control characters as C escapes. Pieces are joined in bounded chunks: `+=` per
+ * character builds a rope of one node per character, and `replaceAll`/replace callbacks cost a
+ * call per match, which for tens of megabytes of escapes means seconds and gigabytes.
+ */
+function escapeUnitText(text: string, cEscapes: boolean): string {
+  const chunks: string[] = [];
+  let pieces: string[] = [];
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let escaped: string | undefined;
+    if (code === 0x25) escaped = '%%';
+    else if (code === 0x24) escaped = '$$';
+    else if (cEscapes && (code === 0x5c || code === 0x22 || code < 0x20 || code === 0x7f)) escaped = cEscape(code);
+    if (escaped === undefined) continue;
+    if (i > from) pieces.push(text.slice(from, i));
+    pieces.push(escaped);
+    from = i + 1;
+    if (pieces.length >= 8192) {
+      chunks.push(pieces.join(''));
+      pieces = [];
+    }
+  }
+  if (from === 0) return text;
+  pieces.push(text.slice(from));
+  chunks.push(pieces.join(''));
+  return chunks.join('');
+}
+
+function cEscape(code: number): string {
+  switch (code) {
+    case 0x5c: return '\\\\';
+    case 0x22: return '\\"';
+    case 0x0a: return '\\n';
+    case 0x09: return '\\t';
+    case 0x0d: return '\\r';
+    default: return `\\x${code.toString(16).padStart(2, '0')}`;
+  }
 }
 
 function checkQuadletText(text: string, path: Path): void {
@@ -18,8 +61,6 @@ function checkQuadletText(text: string, path: Path): void {
   }
 }
 
-const C_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\t': '\\t', '\r': '\\r' };
-
 /**
  * One word for keys Quadlet splits like a command line (`Exec=`, `Environment=`, `Label=`,
  * `EnvironmentFile=`, `PodmanArgs=`, and systemd's own `ExecStartPre=`): bare when it is made of
@@ -27,11 +68,10 @@ const C_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', 
  * so no byte of the value is special.
  */
 export function quadletWord(text: string, path: Path): string {
+  addCost(text.length);
   checkQuadletText(text, path);
   if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(text)) return escapeExpansions(text);
-  // One native replace instead of appending per character (a rope of one node per character).
-  const body = text.replace(/[\\"\u0000-\u001f\u007f]/g, (char) => C_ESCAPES[char] ?? `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
-  return escapeExpansions(`"${body}"`);
+  return `"${escapeUnitText(text, true)}"`;
 }
 
 /**
@@ -57,6 +97,7 @@ const EDGE_SPACE = /^[\s\u0085]|[\s\u0085]$/u;
  * marks keys read with Quadlet's `Lookup`, which removes one pair of surrounding `"`.
  */
 export function quadletRaw(text: string, path: Path, stripsQuotes: boolean): string {
+  addCost(text.length);
   checkQuadletText(text, path);
   if (/[\u0000-\u001f\u007f]/.test(text) || EDGE_SPACE.test(text) || text.endsWith('\\') || text === '') {
     throw new OciContainerError(

@@ -1,3 +1,4 @@
+import { addCost } from './cost-meter.js';
 import { checkEnvFile, checkImage, checkPort, checkVolume } from './field-checks.js';
 import type { OciContainer } from './model.js';
 import { resolveText, type NixResolver, type NixText } from './nix-text.js';
@@ -27,8 +28,12 @@ export function compareUtf8(a: string, b: string): number {
   for (let i = 0; i < n; i++) {
     const x = a.charCodeAt(i);
     const y = b.charCodeAt(i);
-    if (x !== y) return codePointRank(x) - codePointRank(y);
+    if (x !== y) {
+      addCost(i + 1);
+      return codePointRank(x) - codePointRank(y);
+    }
   }
+  addCost(n + 1);
   return a.length - b.length;
 }
 

@@ -1,3 +1,4 @@
+import { addCost } from './cost-meter.js';
 import { isNixExpr } from '@nixkit/nix-expr';
 import { OciContainerError } from './errors.js';
 import type { NixText } from './nix-text.js';
@@ -61,6 +62,7 @@ export function expectObject(value: unknown, path: Path, keys: readonly string[]
 }
 
 function checkNoNul(text: string, path: Path): void {
+  addCost(text.length);
   if (text.includes('\0')) fail(path, text, 'contains a NUL character, which no command line, Nix string or unit file can carry', 'text without NUL');
 }
 
@@ -101,6 +103,7 @@ function checkNixDepth(root: object, path: Path): void {
       continue;
     }
     const child = top.children[top.next++];
+    addCost(1);
     if (typeof child !== 'object' || child === null) continue;
     if (onPath.has(child)) fail(path, root, 'is a Nix expression that contains itself', 'an acyclic Nix expression');
     const known = heights.get(child);
@@ -131,6 +134,7 @@ export function expectEnum<T extends string>(value: unknown, path: Path, options
 export function expectArray<T>(value: unknown, path: Path, item: (value: unknown, path: Path) => T): T[] {
   if (!Array.isArray(value)) fail(path, value, `must be an array, got ${describe(value)}`, 'an array');
   if (value.length > MAX_ENTRIES) fail(path, `${value.length} entries`, `has more than ${MAX_ENTRIES} entries`, `at most ${MAX_ENTRIES} entries`);
+  addCost(value.length);
   const out: T[] = [];
   for (let index = 0; index < value.length; index++) {
     if (!(index in value)) fail([...path, index], undefined, 'is a hole in a sparse array', 'an array without holes');
@@ -150,6 +154,7 @@ export function expectRecord<T>(
     fail(path, value, `must be a plain object of name → value, got ${describe(value)}`, 'a plain object');
   }
   const entries = Object.entries(value);
+  addCost(entries.length);
   if (entries.length > MAX_ENTRIES) fail(path, `${entries.length} entries`, `has more than ${MAX_ENTRIES} entries`, `at most ${MAX_ENTRIES} entries`);
   const out: Record<string, T> = {};
   for (const [name, element] of entries) {
