@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { nginxTest, pick, seededRandom } from '../../../tools/test-helpers/index.js';
-import { NGINX_LIMITS, NginxVhostError, toNginxConf, type Directive, type Vhost } from '../src/index.js';
+import { NGINX_LIMITS, NginxVhostError, lintVhost, toNginxConf, type Directive, type Vhost } from '../src/index.js';
 import { utf8Length } from '../src/nginx-token.js';
 
 // nginx -t only parses and checks; nothing binds, so any loopback port will do here.
@@ -39,6 +39,11 @@ nginxFacts('exact server names longer than 46 bytes break a socket shared by two
   const twoServers = (name: string) => `server { listen 127.0.0.1:8080; server_name ${name}; }\nserver { listen 127.0.0.1:8080; server_name b.example; }\n`;
   assert.ok(nginxTest(twoServers('a'.repeat(46))).ok);
   assert.match(nginxTest(twoServers('a'.repeat(47))).output, /server_names_hash_bucket_size/);
+  // lintVhost reports such a name, and the bucket size it suggests makes nginx accept it.
+  assert.equal(lintVhost({ name: 'a'.repeat(47) }).map((lint) => lint.code), ['server-name-hash-bucket']);
+  assert.ok(nginxTest(`server_names_hash_bucket_size 128;\n${twoServers('a'.repeat(110))}`).ok);
+  assert.match(nginxTest(`server_names_hash_bucket_size 128;\n${twoServers('a'.repeat(111))}`).output, /server_names_hash_bucket_size/);
+  assert.ok(nginxTest(`server_names_hash_bucket_size 512;\n${twoServers('a'.repeat(253))}`).ok);
   // One server on the socket builds no hash: the DNS maximum of 253 passes.
   assert.ok(nginxTest(`server { listen 127.0.0.1:8080; server_name ${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}; }\n`).ok);
 });
