@@ -81,6 +81,22 @@ export function expectText(value: unknown, path: Path): NixText {
   return expectString(value, path, 'a string or a @nixkit/nix-expr node');
 }
 
+// Heights of the Nix nodes walked during one validateContainer/validateImage call, so an
+// expression referenced from many fields is walked once. Scoped to the call: a caller may mutate
+// nodes between calls.
+let walkCache: Map<object, number> | undefined;
+
+/** Runs `validate` with one Nix walk cache for all its fields (see `checkNixDepth`). */
+export function withNixWalkCache<T>(validate: () => T): T {
+  if (walkCache !== undefined) return validate();
+  walkCache = new Map();
+  try {
+    return validate();
+  } finally {
+    walkCache = undefined;
+  }
+}
+
 /**
  * Walks a Nix expression with an explicit stack (no recursion) and refuses one nested deeper
  * than `MAX_NIX_DEPTH` or containing itself: nodes are plain objects a caller can mutate into a
@@ -88,7 +104,9 @@ export function expectText(value: unknown, path: Path): NixText {
  * (its height is remembered), so reuse cannot make the walk exponential.
  */
 function checkNixDepth(root: object, path: Path): void {
-  const heights = new Map<object, number>();
+  const heights = walkCache ?? new Map<object, number>();
+  const rootHeight = heights.get(root);
+  if (rootHeight !== undefined) return; // already walked in this validation (a shared expression)
   const onPath = new Set<object>([root]);
   const stack: { node: object; children: unknown[]; next: number; height: number }[] = [{ node: root, children: Object.values(root), next: 0, height: 0 }];
   const tooDeep = () => fail(path, root, `is a Nix expression nested more than ${MAX_NIX_DEPTH} levels deep`, `at most ${MAX_NIX_DEPTH} levels`);

@@ -14,6 +14,7 @@ import {
   expectText,
   fail,
   optional,
+  withNixWalkCache,
   type Path,
 } from './shape.js';
 import { checkVolumeSpec, formatCheckedVolumeSpec, type VolumeSpec } from './volume-spec.js';
@@ -77,6 +78,10 @@ function workdir(value: unknown, path: Path): string {
  * naming the field.
  */
 export function validateContainer(input: unknown): OciContainer {
+  return withNixWalkCache(() => validateContainerFields(input));
+}
+
+function validateContainerFields(input: unknown): OciContainer {
   const path: Path = [];
   const record = expectObject(input, path, CONTAINER_KEYS);
   const out: OciContainer = {

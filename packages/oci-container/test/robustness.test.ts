@@ -60,6 +60,12 @@ growth('Nix expressions nested deep, or shared by many parents', () => {
     for (let i = 0; i < 1000 * scale; i++) expr = parens(expr);
     return cost(() => validateContainer({ ...base, imageFile: expr, environmentFiles: [expr] }));
   });
+  assertLinearGrowth('one deep expression referenced from many fields', (scale) => {
+    // Both the expression and the number of references grow: walking it per field would be quadratic.
+    let expr: NixExpr = v('x');
+    for (let i = 0; i < 500 * scale; i++) expr = parens(expr);
+    return cost(() => validateContainer({ ...base, cmd: new Array<NixExpr>(200 * scale).fill(expr) }));
+  });
   assertLinearGrowth('shared subtrees', (scale) => {
     // Each level uses the previous one twice: 2^levels paths, but only `levels` distinct nodes.
     let expr: NixExpr = v('x');
