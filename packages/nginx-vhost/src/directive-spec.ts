@@ -1,6 +1,6 @@
 import type { Directive, DirectiveKind } from './types.js';
 import { NginxVhostError, type FieldPath } from './errors.js';
-import { readArray, readBool, readLine, readMatching, readObject } from './read-input.js';
+import { isPlainObject, readArray, readBool, readLine, readMatching, readObject } from './read-input.js';
 import {
   readAccessAddress, readExpires, readFixedPath, readHeaderName, readSize, readTemplate, readTime, VARIABLE_NAME,
 } from './field-formats.js';
@@ -65,7 +65,7 @@ export const DIRECTIVE_SPECS: Readonly<Record<DirectiveKind, Spec>> = {
       if (items.length === 0) throw new NginxVhostError(path, value, 'empty list', `one or more of ${IGNORABLE.join(', ')}`);
       return items.map((item, i) => oneOf(IGNORABLE)(item, [...path, i], new Set()));
     },
-  }, {}, (d) => keywordDirective(d.kind, ...d.headers)),
+  }, {}, (d) => ({ kind: 'directive', name: d.kind, args: [...d.headers] })),
   add_header: spec<'add_header'>({ name: header, value: template }, { always: bool }, (d, p) => {
     const line = directive('add_header', { text: d.name, path: at(p, 'name') }, { text: d.value, path: at(p, 'value') });
     return d.always ? { ...line, args: [...line.args, 'always'] } : line;
@@ -124,9 +124,9 @@ function readSettableName(value: unknown, path: FieldPath): string {
 /** Checks one directive from untrusted input and returns it as a typed `Directive`. */
 export function validateDirective(value: unknown, path: FieldPath, vars: Vars): Directive {
   const kinds = Object.keys(DIRECTIVE_SPECS);
-  const kind = (value as { kind?: unknown } | null)?.kind;
+  const kind = isPlainObject(value) ? value.kind : undefined;
   if (typeof kind !== 'string' || !kinds.includes(kind)) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new NginxVhostError(path, value, 'expected a directive object', `an object with "kind": one of ${kinds.join(', ')}`);
+    if (!isPlainObject(value)) throw new NginxVhostError(path, value, 'expected a directive object', `an object with "kind": one of ${kinds.join(', ')}`);
     throw new NginxVhostError([...path, 'kind'], kind, 'unknown directive kind', `one of ${kinds.join(', ')}`);
   }
   const s = DIRECTIVE_SPECS[kind as DirectiveKind];

@@ -8,4 +8,5 @@ export { nginxHttpPrelude, type HttpPreludeOptions } from './http-prelude.js';
 export { toNixos, toNixosOptions, toNixosVirtualHosts, type NixosValue } from './to-nixos.js';
 export { quoteToken } from './nginx-token.js';
 export { lintVhost, type Lint } from './lint.js';
-export { reverseProxy, issoProxy, proxyLocation, type ReverseProxyOptions } from './presets.js';
+export { reverseProxy, issoProxy, proxyLocation, type ReverseProxyOptions, type ProxyLocationOptions, type IssoProxyOptions } from './presets.js';
+export { NGINX_LIMITS } from './limits.js';

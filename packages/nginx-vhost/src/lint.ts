@@ -1,4 +1,4 @@
-import type { Directive, Vhost } from './types.js';
+import type { CheckedVhost, Directive, Vhost } from './types.js';
 import type { FieldPath } from './errors.js';
 import { validateVhost } from './validate-vhost.js';
 import { parseLocationName } from './location-name.js';
@@ -8,7 +8,8 @@ import { RECOMMENDED_PROXY_HEADERS, sortedLocations } from './location-body.js';
 export interface Lint {
   code:
     | 'alias-traversal' | 'alias-slash-mismatch' | 'proxy-header-inheritance' | 'add-header-inheritance'
-    | 'recommended-proxy-duplicate' | 'uri-in-response' | 'acme-without-ssl' | 'regex-location-order';
+    | 'recommended-proxy-duplicate' | 'uri-in-response' | 'acme-without-ssl' | 'regex-location-order'
+    | 'server-name-hash-bucket';
   severity: 'warning' | 'info';
   path: FieldPath;
   message: string;
@@ -33,6 +34,7 @@ export function lintVhost(input: Vhost): Lint[] {
   if (vhost.enableACME && !vhost.addSSL && !vhost.onlySSL && !vhost.forceSSL) {
     lints.push({ code: 'acme-without-ssl', severity: 'warning', path: ['enableACME'], message: 'enableACME without addSSL, onlySSL or forceSSL obtains a certificate that no listener uses' });
   }
+  checkServerNameLengths(vhost, lints);
   const vhostProxyHeaders = setsProxyHeaders(vhost.directives);
   const vhostAddHeaders = addsHeaders(vhost.directives);
   checkResponses(vhost.directives, [], lints);
@@ -68,11 +70,29 @@ export function lintVhost(input: Vhost): Lint[] {
     checkResponses(location.directives, path, lints);
   }
   const regexKeys = Object.keys(vhost.locations ?? {}).filter((key) => /^~/.test(key));
-  const sortedRegex = sortedLocations(vhost).map((item) => item.key).filter((key) => regexKeys.includes(key));
+  const isRegex = new Set(regexKeys);
+  const sortedRegex = sortedLocations(vhost).map((item) => item.key).filter((key) => isRegex.has(key));
   if (sortedRegex.some((key, i) => key !== regexKeys[i])) {
     lints.push({ code: 'regex-location-order', severity: 'warning', path: ['locations'], message: `NixOS sorts locations by priority then name, so the regex locations are tried in the order ${sortedRegex.join(', ')}, not as written; set priority to fix the order` });
   }
   return lints;
+}
+
+// With the default server_names_hash_bucket_size (64 on x86-64), nginx 1.22 fails `nginx -t`
+// ("could not build server_names_hash") for a name over 46 bytes once two servers share a socket;
+// the wildcard part (`*.`, `.`, `.*`) does not count. Checked with nginx -t in limits.interop.ts.
+const HASHED_NAME_BYTES = 46;
+
+function checkServerNameLengths(vhost: CheckedVhost, lints: Lint[]): void {
+  const names: [string, FieldPath][] = [[vhost.serverName ?? vhost.name, vhost.serverName === undefined ? ['name'] : ['serverName']]];
+  (vhost.serverAliases ?? []).forEach((alias, i) => names.push([alias, ['serverAliases', i]]));
+  for (const [name, path] of names) {
+    const hashed = name.replace(/^\*\.|^\.|\.\*$/, '');
+    if (hashed.length > HASHED_NAME_BYTES) {
+      lints.push({ code: 'server-name-hash-bucket', severity: 'info', path, message: `server name "${name}" is longer than ${HASHED_NAME_BYTES} bytes: if another server listens on the same address and port, nginx -t fails with "could not build server_names_hash" unless server_names_hash_bucket_size is raised (NixOS: services.nginx.serverNamesHashBucketSize; 128 covers names up to 110 bytes, 512 up to 253)` });
+      return; // one finding is enough: the fix is the same for every name
+    }
+  }
 }
 
 function checkResponses(directives: readonly Directive[] | undefined, path: FieldPath, lints: Lint[]): void {

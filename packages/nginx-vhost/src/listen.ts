@@ -53,6 +53,6 @@ export function listenArgs(entry: Listen, vhost: Vhost, oldHttp2: boolean): stri
   if (ssl) args.push('ssl');
   if (vhost.default) args.push('default_server');
   if (entry.proxyProtocol) args.push('proxy_protocol');
-  args.push(...(entry.extraParameters ?? []));
+  for (const parameter of entry.extraParameters ?? []) args.push(parameter);
   return args;
 }

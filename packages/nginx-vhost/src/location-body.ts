@@ -1,6 +1,6 @@
 import type { CheckedLocation, CheckedVhost, Directive } from './types.js';
 import type { FieldPath } from './errors.js';
-import { directive, keywordDirective, type Statement } from './statement.js';
+import { directive, directiveOf, keywordDirective, pushAll, type Statement } from './statement.js';
 import { directiveStatement } from './directive-spec.js';
 import { compareCodePoints, locationArgs, parseLocationName } from './location-name.js';
 
@@ -55,16 +55,16 @@ export function locationBody(item: SortedLocation): Statement[] {
   if (location.proxyWebsockets) {
     body.push(keywordDirective('proxy_http_version', '1.1'), keywordDirective('proxy_set_header', 'Upgrade', '$http_upgrade'), keywordDirective('proxy_set_header', 'Connection', '$connection_upgrade'));
   }
-  if (location.index !== undefined) body.push(directive('index', ...location.index.map((text, i) => ({ text, path: [...at('index'), i] }))));
-  if (location.tryFiles !== undefined) body.push(directive('try_files', ...location.tryFiles.map((text, i) => ({ text, path: [...at('tryFiles'), i] }))));
+  if (location.index !== undefined) body.push(directiveOf('index', location.index.map((text, i) => ({ text, path: [...at('index'), i] }))));
+  if (location.tryFiles !== undefined) body.push(directiveOf('try_files', location.tryFiles.map((text, i) => ({ text, path: [...at('tryFiles'), i] }))));
   if (location.root !== undefined) body.push(directive('root', { text: location.root, path: at('root') }));
   if (location.alias !== undefined) body.push(directive('alias', { text: location.alias, path: at('alias') }));
   if (location.return !== undefined) body.push(returnStatement(location.return.code, location.return.text, at('return')));
-  body.push(...extraStatements(location.directives, location.extraConfig, ['locations', item.key]));
+  pushAll(body, extraStatements(location.directives, location.extraConfig, ['locations', item.key]));
   if (location.recommendedProxySettings && location.proxyPass !== undefined) {
-    body.push(...RECOMMENDED_PROXY_HEADERS.map(([name, value]) => keywordDirective('proxy_set_header', name, value)));
+    pushAll(body, RECOMMENDED_PROXY_HEADERS.map(([name, value]) => keywordDirective('proxy_set_header', name, value)));
   }
-  body.push(...basicAuthStatements(location.basicAuthFile, at('basicAuthFile')));
+  pushAll(body, basicAuthStatements(location.basicAuthFile, at('basicAuthFile')));
   return body;
 }
 

@@ -1,5 +1,7 @@
+import { addCost } from './cost-meter.js';
 import { NginxVhostError, type FieldPath } from './errors.js';
 import { checkSingleLine, quoteToken } from './nginx-token.js';
+import { MAX_BARE_TOKEN_BYTES } from './limits.js';
 
 /** How a location matches: prefix, exact (`=`), prefix that skips regexes (`^~`), regex, named. */
 export type LocationModifier = '' | '=' | '^~' | '~' | '~*' | '@';
@@ -23,6 +25,8 @@ const PCRE_BAD_ESCAPE = /\\(?:[cCgGiIjJkKlLmMNoOpPqTuUyY]|x\{(?![0-9A-Fa-f]{1,6}
  * compile, a name must be a plain identifier.
  */
 export function parseLocationName(key: string, path: FieldPath): LocationMatch {
+  // The pattern is one nginx token: refuse what cannot fit before compiling it as a regex.
+  if (key.length > MAX_BARE_TOKEN_BYTES + 3) throw new NginxVhostError(path, key, `location is ${key.length} characters long`, `at most ${MAX_BARE_TOKEN_BYTES} bytes of pattern, nginx's limit for one argument`);
   checkSingleLine(key, path);
   if (key.startsWith('@')) {
     if (!/^@[A-Za-z0-9_-]+$/.test(key)) throw new NginxVhostError(path, key, 'invalid named location', '@ followed by letters, digits, _ or -');
@@ -79,11 +83,22 @@ export function locationArgs(match: LocationMatch, path: FieldPath): string[] {
  * point order (JS `<` compares UTF-16 units and differs for astral characters).
  */
 export function compareCodePoints(a: string, b: string): number {
-  const left = [...a];
-  const right = [...b];
-  for (let i = 0; i < Math.min(left.length, right.length); i++) {
-    const diff = left[i]!.codePointAt(0)! - right[i]!.codePointAt(0)!;
-    if (diff !== 0) return diff;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) {
+      addCost(i + 1);
+      return codePointRank(x) - codePointRank(y);
+    }
   }
-  return left.length - right.length;
+  addCost(n + 1);
+  return a.length - b.length;
+}
+
+// At the first differing UTF-16 unit, surrogates (U+D800–U+DFFF, i.e. astral characters) must
+// rank above U+E000–U+FFFF, as their code points do; no array of characters is built per compare.
+function codePointRank(unit: number): number {
+  if (unit < 0xd800) return unit;
+  return unit <= 0xdfff ? unit + 0x2000 : unit - 0x800;
 }

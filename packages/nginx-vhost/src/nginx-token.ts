@@ -1,8 +1,6 @@
+import { addCost } from './cost-meter.js';
 import { NginxVhostError, type FieldPath } from './errors.js';
-
-// nginx reads a quoted token of at most 4094 bytes (its 4096-byte buffer minus the quotes);
-// longer values fail `nginx -t` with "too long parameter".
-const MAX_TOKEN_BYTES = 4094;
+import { MAX_BARE_TOKEN_BYTES, MAX_QUOTED_TOKEN_BYTES } from './limits.js';
 
 // Tokens made only of these characters mean the same bare as quoted; everything else is quoted.
 // A backslash may stay bare before characters nginx does not translate (`\.` in a regex stays
@@ -15,6 +13,7 @@ const BARE = /^(?:[A-Za-z0-9._~:/@%+=,*$^|?()[\]-]|\\[.dDwWsSbB/^$*+?()[\]|-])+$
  * UTF-16 surrogates, which have no UTF-8 form and would not reach nginx unchanged.
  */
 export function checkSingleLine(text: string, path: FieldPath): void {
+  addCost(text.length);
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if ((code < 0x20 && code !== 0x09) || code === 0x7f) {
@@ -29,11 +28,13 @@ export function checkSingleLine(text: string, path: FieldPath): void {
 }
 
 /** UTF-8 length of a well-formed string, without TextEncoder (not in the ES2022 lib). */
-function utf8Length(text: string): number {
+export function utf8Length(text: string): number {
+  addCost(text.length);
   let bytes = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // A surrogate pair is one 4-byte character: 2 + 2 for its two halves.
+    bytes += code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 2 : 3;
   }
   return bytes;
 }
@@ -43,12 +44,22 @@ function utf8Length(text: string): number {
  * otherwise double-quoted with `\` and `"` escaped (nginx maps `\\`→`\` and `\"`→`"`, and
  * doubling every backslash also keeps `\t`/`\n` from turning into control characters).
  */
-export function quoteToken(text: string, path: FieldPath): string {
+export function quoteToken(text: string, path: FieldPath = []): string {
+  if (typeof text !== 'string') throw new NginxVhostError(path, text, 'expected a string', 'a one-line string');
+  // Longer text cannot fit either way; refusing it first keeps the scans below short.
+  if (text.length > MAX_BARE_TOKEN_BYTES) throw tooLong(text, text.length, path);
   checkSingleLine(text, path);
-  if (BARE.test(text)) return text;
-  const body = text.replace(/[\\"]/g, (c) => `\\${c}`);
-  if (utf8Length(body) > MAX_TOKEN_BYTES) {
-    throw new NginxVhostError(path, `${text.slice(0, 40)}…`, `value is ${utf8Length(body)} bytes once quoted`, `at most ${MAX_TOKEN_BYTES} bytes, nginx's limit for one argument`);
+  if (BARE.test(text)) {
+    const bytes = utf8Length(text);
+    if (bytes > MAX_BARE_TOKEN_BYTES) throw tooLong(text, bytes, path);
+    return text;
   }
+  const body = text.replace(/[\\"]/g, (c) => `\\${c}`);
+  const bytes = utf8Length(body);
+  if (bytes > MAX_QUOTED_TOKEN_BYTES) throw tooLong(text, bytes + 2, path);
   return `"${body}"`;
+}
+
+function tooLong(text: string, bytes: number, path: FieldPath): NginxVhostError {
+  return new NginxVhostError(path, `${text.slice(0, 40)}…`, `value is ${bytes} bytes as an nginx argument`, `at most ${MAX_BARE_TOKEN_BYTES} bytes bare or ${MAX_QUOTED_TOKEN_BYTES} between quotes (nginx -t: "too long parameter")`);
 }

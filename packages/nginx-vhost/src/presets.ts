@@ -1,5 +1,28 @@
 import type { CheckedLocation, CheckedVhost, Directive } from './types.js';
 import { validateVhost } from './validate-vhost.js';
+import { readArray, readBool, readLine, readObject, readPort, readRecord } from './read-input.js';
+import type { FieldPath } from './errors.js';
+
+const REVERSE_PROXY_OPTIONS = ['name', 'port', 'host', 'serverAliases', 'mountPath', 'root', 'accessLog', 'acme', 'websockets', 'hideCookies', 'headers'] as const;
+const LOCATION_PRESET_OPTIONS = ['port', 'host', 'mountPath', 'websockets', 'hideCookies', 'headers'] as const;
+
+// The preset options are checked for type here (a NaN port must not become "http://…:NaN");
+// the values themselves are checked again as vhost fields by validateVhost.
+function readPresetOptions(value: unknown, known: readonly string[], what: string, portRequired: boolean): void {
+  const input = readObject(value, [], known, what);
+  const at = (key: string): FieldPath => [key];
+  if (input.port !== undefined || portRequired) readPort(input.port, at('port'));
+  for (const key of ['name', 'host', 'mountPath', 'root'] as const) {
+    if (input[key] !== undefined || (key === 'name' && known.includes('name'))) readLine(input[key], at(key));
+  }
+  for (const key of ['acme', 'websockets', 'hideCookies'] as const) if (input[key] !== undefined) readBool(input[key], at(key));
+  if (input.serverAliases !== undefined) readArray(input.serverAliases, at('serverAliases'), 'an array of host names');
+  if (input.accessLog !== undefined) readObject(input.accessLog, at('accessLog'), ['path', 'format'], 'accessLog');
+  if (input.headers !== undefined) {
+    const headers = readRecord(input.headers, at('headers'), 'a plain object of header name → value');
+    for (const [name, text] of Object.entries(headers)) readLine(text, ['headers', name]);
+  }
+}
 
 /** Options of `reverseProxy`. */
 export interface ReverseProxyOptions {
@@ -29,13 +52,20 @@ export interface ReverseProxyOptions {
   headers?: Readonly<Record<string, string>>;
 }
 
+/** Options of `proxyLocation`: the location part of `ReverseProxyOptions`. */
+export type ProxyLocationOptions = Omit<ReverseProxyOptions, 'name' | 'serverAliases' | 'root' | 'accessLog' | 'acme'>;
+
+/** Options of `issoProxy`: `ReverseProxyOptions` with `port` defaulting to Isso's 8080. */
+export type IssoProxyOptions = Omit<ReverseProxyOptions, 'port'> & { port?: number };
+
 function mountPrefix(mountPath: string | undefined): string {
   const trimmed = (mountPath ?? '/').replace(/\/+$/, '');
   return trimmed === '' ? '/' : `${trimmed}/`;
 }
 
 /** The proxying location of `reverseProxy`, for callers assembling their own vhost. */
-export function proxyLocation(options: Omit<ReverseProxyOptions, 'name' | 'serverAliases' | 'root' | 'accessLog' | 'acme'>): CheckedLocation {
+export function proxyLocation(options: ProxyLocationOptions): CheckedLocation {
+  readPresetOptions(options, LOCATION_PRESET_OPTIONS, 'proxyLocation options', true);
   const directives: Directive[] = [
     { kind: 'proxy_set_header', name: 'X-Forwarded-For', value: '$proxy_add_x_forwarded_for' },
     { kind: 'proxy_set_header', name: 'Host', value: '$host' },
@@ -66,6 +96,7 @@ export function proxyLocation(options: Omit<ReverseProxyOptions, 'name' | 'serve
  * default. Returns a validated `Vhost` to render or extend.
  */
 export function reverseProxy(options: ReverseProxyOptions): CheckedVhost {
+  readPresetOptions(options, REVERSE_PROXY_OPTIONS, 'reverseProxy options', true);
   const acme = options.acme !== false;
   return validateVhost({
     name: options.name,
@@ -92,7 +123,8 @@ export function reverseProxy(options: ReverseProxyOptions): CheckedVhost {
  * default as in the article, which turns off Isso's edit/delete-own-comment feature; pass
  * `hideCookies: false` to keep it.
  */
-export function issoProxy(options: Omit<ReverseProxyOptions, 'port'> & { port?: number }): CheckedVhost {
+export function issoProxy(options: IssoProxyOptions): CheckedVhost {
+  readPresetOptions(options, REVERSE_PROXY_OPTIONS, 'issoProxy options', false);
   const prefix = mountPrefix(options.mountPath);
   const headers = prefix === '/' ? { ...options.headers } : { 'X-Script-Name': prefix.slice(0, -1), ...options.headers };
   return reverseProxy({ ...options, port: options.port ?? 8080, headers });

@@ -1,5 +1,7 @@
+import { addCost } from './cost-meter.js';
 import type { FieldPath } from './errors.js';
 import { quoteToken } from './nginx-token.js';
+import { TextBuffer } from './text-buffer.js';
 
 /** One piece of nginx.conf: a simple directive, a block, or trusted raw text. */
 export type Statement =
@@ -22,6 +24,14 @@ export interface Arg {
 
 /** A directive whose arguments are quoted here, so no caller can forget to. */
 export function directive(name: string, ...args: readonly Arg[]): DirectiveStatement {
+  return directiveOf(name, args);
+}
+
+/**
+ * `directive` for an argument list of any length (`index`, `server_name`): spreading a list into
+ * call arguments overflows the stack near 100,000 items.
+ */
+export function directiveOf(name: string, args: readonly Arg[]): DirectiveStatement {
   return { kind: 'directive', name, args: args.map((arg) => quoteToken(arg.text, arg.path)) };
 }
 
@@ -30,28 +40,89 @@ export function keywordDirective(name: string, ...args: readonly (string | numbe
   return { kind: 'directive', name, args: args.map(String) };
 }
 
-/** Prints statements, one per line, nested blocks indented by two spaces. */
-export function printStatements(statements: readonly Statement[], depth = 0): string {
-  const pad = '  '.repeat(depth);
-  let out = '';
-  for (const statement of statements) {
-    if (statement.kind === 'directive') {
-      out += `${pad}${[statement.name, ...statement.args].join(' ')};\n`;
-    } else if (statement.kind === 'block') {
-      out += `${pad}${[statement.name, ...statement.args].join(' ')} {\n${printStatements(statement.body, depth + 1)}${pad}}\n`;
-    } else {
-      out += indentRaw(statement.text, pad);
-    }
-  }
-  return out;
+/** Appends every item of `items` to `target` (a loop, where `push(...items)` would overflow). */
+export function pushAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
-// Raw text keeps its own line structure; only its common indentation is replaced by ours.
-function indentRaw(text: string, pad: string): string {
-  const lines = text.replace(/\r\n/g, '\n').split('\n');
-  while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
-  while (lines.length > 0 && lines[0]!.trim() === '') lines.shift();
-  const indents = lines.filter((line) => line.trim() !== '').map((line) => /^[ \t]*/.exec(line)![0].length);
-  const common = indents.length > 0 ? Math.min(...indents) : 0;
-  return lines.map((line) => (line.trim() === '' ? '\n' : `${pad}${line.slice(common)}\n`)).join('');
+/** Prints statements, one per line, nested blocks indented by two spaces. */
+export function printStatements(statements: readonly Statement[]): string {
+  const out = new TextBuffer();
+  printInto(out, statements, 0);
+  return out.toString();
+}
+
+// Recursion depth is the block nesting of the model (server > location), never the input size.
+function printInto(out: TextBuffer, statements: readonly Statement[], depth: number): void {
+  const pad = '  '.repeat(depth);
+  addCost(statements.length);
+  for (const statement of statements) {
+    if (statement.kind === 'raw') {
+      indentRaw(out, statement.text, pad);
+      continue;
+    }
+    out.append(pad);
+    out.append(statement.name);
+    addCost(statement.args.length);
+    for (const arg of statement.args) {
+      out.append(' ');
+      out.append(arg);
+    }
+    if (statement.kind === 'directive') {
+      out.append(';\n');
+    } else {
+      out.append(' {\n');
+      printInto(out, statement.body, depth + 1);
+      out.append(`${pad}}\n`);
+    }
+  }
+}
+
+const NON_SPACE = /\S/g;
+const INDENT = /[ \t]*/y;
+
+// Raw text keeps its own line structure; only its common indentation is replaced by ours. Blank
+// lines (only whitespace, as String#trim sees it) at either end are dropped and inside become
+// empty. One pass to measure, one to write; no array of lines, so huge texts stay flat.
+function indentRaw(out: TextBuffer, raw: string, pad: string): void {
+  addCost(raw.length);
+  const text = raw.includes('\r\n') ? raw.replace(/\r\n/g, '\n') : raw;
+  let nextNonSpace = -1; // cached position of the next non-whitespace character, or text.length
+  const isBlank = (start: number, end: number): boolean => {
+    if (nextNonSpace < start) {
+      NON_SPACE.lastIndex = start;
+      nextNonSpace = NON_SPACE.exec(text)?.index ?? text.length;
+    }
+    return nextNonSpace >= end;
+  };
+  let common = Infinity;
+  let first = -1; // start of the first non-blank line
+  let last = -1; // end of the last non-blank line
+  for (let start = 0; start <= text.length;) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    if (!isBlank(start, end)) {
+      if (first < 0) first = start;
+      last = end;
+      INDENT.lastIndex = start;
+      INDENT.exec(text);
+      common = Math.min(common, INDENT.lastIndex - start);
+    }
+    if (newline < 0) break;
+    start = newline + 1;
+  }
+  if (first < 0) return;
+  nextNonSpace = -1;
+  for (let start = first; start <= last;) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 || newline > last ? last : newline;
+    if (isBlank(start, end)) {
+      out.append('\n');
+    } else {
+      out.append(pad);
+      out.append(text.slice(start + common, end));
+      out.append('\n');
+    }
+    start = end + 1;
+  }
 }

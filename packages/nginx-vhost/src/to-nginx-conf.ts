@@ -1,11 +1,14 @@
 import type { Vhost } from './types.js';
 import { validateVhost } from './validate-vhost.js';
-import { directive, keywordDirective, printStatements, type Statement } from './statement.js';
-import { hasSSL, listenArgs, listenEntries, NIXOS_LISTEN_DEFAULTS, versionAtLeast, type ListenDefaults } from './listen.js';
+import { directive, directiveOf, keywordDirective, printStatements, type Arg, type Statement } from './statement.js';
+import { hasSSL, listenArgs, listenEntries, versionAtLeast } from './listen.js';
 import { basicAuthStatements, extraStatements, locationBody, sortedLocations } from './location-body.js';
-import { NginxVhostError } from './errors.js';
+import { errorUnder, NginxVhostError } from './errors.js';
 import type { Listen } from './types.js';
 import { compareCodePoints } from './location-name.js';
+import { readNginxConfOptions, type CheckedNginxConfOptions } from './nginx-conf-options.js';
+import { readArray, readLine } from './read-input.js';
+import { TextBuffer } from './text-buffer.js';
 
 /** Certificate files of an ACME certificate. */
 export interface AcmeCertificatePaths {
@@ -30,6 +33,7 @@ export interface NginxConfOptions {
 
 /** NixOS's `security.acme.certs.<name>.directory` files. */
 export function nixosAcmeCertificate(certName: string): AcmeCertificatePaths {
+  readLine(certName, ['certName'], 'a certificate name such as example.com');
   const dir = `/var/lib/acme/${certName}`;
   return { fullchain: `${dir}/fullchain.pem`, key: `${dir}/key.pem`, chain: `${dir}/chain.pem` };
 }
@@ -61,15 +65,16 @@ function acmeLocation(vhost: Vhost): Statement[] {
 }
 
 function listenLines(entries: readonly Listen[], vhost: Vhost, oldHttp2: boolean): Statement[] {
-  return entries.map((entry, i) => directive('listen', ...listenArgs(entry, vhost, oldHttp2).map((text) => ({ text, path: ['listen', i] }))));
+  return entries.map((entry, i) => directiveOf('listen', listenArgs(entry, vhost, oldHttp2).map((text) => ({ text, path: ['listen', i] }))));
 }
 
 function serverNameLine(vhost: Vhost): Statement {
-  const names = [vhost.serverName ?? vhost.name, ...(vhost.serverAliases ?? [])];
-  return directive('server_name', ...names.map((text, i) => ({ text, path: i === 0 ? ['serverName'] : ['serverAliases', i - 1] })));
+  const names: Arg[] = [{ text: vhost.serverName ?? vhost.name, path: ['serverName'] }];
+  (vhost.serverAliases ?? []).forEach((text, i) => names.push({ text, path: ['serverAliases', i] }));
+  return directiveOf('server_name', names);
 }
 
-function certificateLines(vhost: Vhost, options: NginxConfOptions): Statement[] {
+function certificateLines(vhost: Vhost, options: CheckedNginxConfOptions): Statement[] {
   if (!hasSSL(vhost)) return [];
   let cert = vhost.sslCertificate;
   let key = vhost.sslCertificateKey;
@@ -92,18 +97,10 @@ function certificateLines(vhost: Vhost, options: NginxConfOptions): Statement[] 
  * The `server { }` blocks NixOS would generate for `vhost`, as nginx.conf statements: the forceSSL
  * redirect server first (if any), then the main server.
  */
-export function serverBlocks(input: Vhost, options: NginxConfOptions): Statement[] {
+export function serverBlocks(input: Vhost, options: CheckedNginxConfOptions): Statement[] {
   const vhost = validateVhost(input);
-  const defaults: ListenDefaults = {
-    addresses: options.defaultListenAddresses ?? NIXOS_LISTEN_DEFAULTS.addresses,
-    httpPort: options.httpPort ?? NIXOS_LISTEN_DEFAULTS.httpPort,
-    sslPort: options.sslPort ?? NIXOS_LISTEN_DEFAULTS.sslPort,
-  };
-  if (!/^[0-9]+\.[0-9]+(\.[0-9]+)?$/.test(options.nginxVersion)) {
-    throw new NginxVhostError(['nginxVersion'], options.nginxVersion, 'not an nginx version', 'a version such as "1.22.1" or "1.26.2"');
-  }
   const newHttp2 = versionAtLeast(options.nginxVersion, [1, 25, 1]);
-  const listens = listenEntries(vhost, defaults);
+  const listens = listenEntries(vhost, options.listenDefaults);
   const servers: Statement[] = [];
   if (vhost.forceSSL) {
     servers.push({
@@ -138,7 +135,7 @@ export function serverBlocks(input: Vhost, options: NginxConfOptions): Statement
  * Place the result inside `http { }` next to `nginxHttpPrelude()`.
  */
 export function toNginxConf(vhost: Vhost, options: NginxConfOptions): string {
-  return printStatements(serverBlocks(vhost, options));
+  return printStatements(serverBlocks(vhost, readNginxConfOptions(options)));
 }
 
 /**
@@ -146,10 +143,27 @@ export function toNginxConf(vhost: Vhost, options: NginxConfOptions): string {
  * the implicit default server of a socket when none sets `default`. Throws on duplicate names.
  */
 export function toNginxConfAll(vhosts: readonly Vhost[], options: NginxConfOptions): string {
-  const seen = new Set<string>();
-  vhosts.forEach((vhost, i) => {
-    if (seen.has(vhost.name)) throw new NginxVhostError([i, 'name'], vhost.name, 'two vhosts with the same name', 'distinct virtualHosts names');
-    seen.add(vhost.name);
+  const checked = readNginxConfOptions(options);
+  const items = readArray(vhosts, [], 'an array of vhosts').map((vhost, i) => {
+    try {
+      return { index: i, vhost: validateVhost(vhost) };
+    } catch (error) {
+      throw error instanceof NginxVhostError ? errorUnder([i], error) : error;
+    }
   });
-  return [...vhosts].sort((a, b) => compareCodePoints(a.name, b.name)).map((vhost) => toNginxConf(vhost, options)).join('');
+  const seen = new Set<string>();
+  for (const { index, vhost } of items) {
+    if (seen.has(vhost.name)) throw new NginxVhostError([index, 'name'], vhost.name, 'two vhosts with the same name', 'distinct virtualHosts names');
+    seen.add(vhost.name);
+  }
+  items.sort((a, b) => compareCodePoints(a.vhost.name, b.vhost.name));
+  const out = new TextBuffer();
+  for (const { index, vhost } of items) {
+    try {
+      out.append(printStatements(serverBlocks(vhost, checked)));
+    } catch (error) {
+      throw error instanceof NginxVhostError ? errorUnder([index], error) : error;
+    }
+  }
+  return out.toString();
 }

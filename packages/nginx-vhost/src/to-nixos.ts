@@ -4,7 +4,9 @@ import { validateVhost } from './validate-vhost.js';
 import { quoteToken } from './nginx-token.js';
 import { printStatements } from './statement.js';
 import { extraStatements, sortedLocations } from './location-body.js';
-import { NginxVhostError } from './errors.js';
+import { errorUnder, NginxVhostError } from './errors.js';
+import { joinText } from './text-buffer.js';
+import { readArray } from './read-input.js';
 
 /** Plain JSON data: what the NixOS option values evaluate to. */
 export type NixosValue = string | number | boolean | null | readonly NixosValue[] | { readonly [key: string]: NixosValue };
@@ -56,8 +58,8 @@ export function toNixosOptions(input: Vhost): { [key: string]: NixosValue } {
     if (location.proxyPass !== undefined || location.recommendedProxySettings !== undefined) {
       value.recommendedProxySettings = location.recommendedProxySettings ?? false;
     }
-    if (location.index !== undefined) value.index = location.index.map((text, i) => token(text, [...at('index'), i])).join(' ');
-    if (location.tryFiles !== undefined) value.tryFiles = location.tryFiles.map((text, i) => token(text, [...at('tryFiles'), i])).join(' ');
+    if (location.index !== undefined) value.index = joinText(location.index.map((text, i) => token(text, [...at('index'), i])), ' ', at('index'));
+    if (location.tryFiles !== undefined) value.tryFiles = joinText(location.tryFiles.map((text, i) => token(text, [...at('tryFiles'), i])), ' ', at('tryFiles'));
     if (location.root !== undefined) value.root = token(location.root, at('root'));
     if (location.alias !== undefined) value.alias = token(location.alias, at('alias'));
     if (location.return !== undefined) {
@@ -96,11 +98,18 @@ export function toNixos(vhost: Vhost): NixExpr {
 export function toNixosVirtualHosts(vhosts: readonly Vhost[]): NixExpr {
   const seen = new Set<string>();
   const bindings: Record<string, NixExpr> = {};
-  vhosts.forEach((vhost, i) => {
-    const expr = toNixos(vhost);
+  readArray(vhosts, [], 'an array of vhosts').forEach((item, i) => {
+    const vhost = item as Vhost;
+    let expr: NixExpr;
+    try {
+      expr = toNixos(vhost);
+    } catch (error) {
+      throw error instanceof NginxVhostError ? errorUnder([i], error) : error;
+    }
     if (seen.has(vhost.name)) throw new NginxVhostError([i, 'name'], vhost.name, 'two vhosts with the same name', 'distinct virtualHosts names');
     seen.add(vhost.name);
-    bindings[vhost.name] = expr;
+    // defineProperty: a vhost named "__proto__" must stay an entry, not replace the prototype.
+    Object.defineProperty(bindings, vhost.name, { value: expr, enumerable: true, writable: true, configurable: true });
   });
   return attrs(bindings);
 }

@@ -1,8 +1,10 @@
+import { addCost } from './cost-meter.js';
 import type { CheckedLocation, Directive, DirectiveKind, Return } from './types.js';
 import { NginxVhostError, type FieldPath } from './errors.js';
 import { readArray, readBool, readInt, readObject, readString, type Input } from './read-input.js';
 import { readFixedPath, readProxyTarget, readTemplate, readTemplatePath } from './field-formats.js';
 import { validateDirective } from './directive-spec.js';
+import { MAX_ENTRIES, MAX_RAW_CONFIG_CHARS } from './limits.js';
 
 type Vars = ReadonlySet<string>;
 
@@ -15,14 +17,28 @@ export const LOCATION_OPTIONS = [
 /** Trusted raw text: anything but NUL, which neither Nix nor nginx can carry. */
 export function readRawConfig(value: unknown, path: FieldPath): string {
   const text = readString(value, path, 'a string of raw nginx directives');
+  if (text.length > MAX_RAW_CONFIG_CHARS) throw new NginxVhostError(path, text, `raw config of ${text.length} characters`, `at most ${MAX_RAW_CONFIG_CHARS} characters`);
   if (text.includes('\0')) throw new NginxVhostError(path, text, 'NUL character in raw config', 'text without NUL characters');
   return text;
+}
+
+// NixOS's string form of an argument list, split on spaces and tabs; counted while splitting,
+// so a huge string is refused before it becomes a huge array.
+function splitArgs(text: string, path: FieldPath): string[] {
+  const items: string[] = [];
+  const word = /[^ \t]+/g;
+  addCost(text.length);
+  for (let match = word.exec(text); match !== null; match = word.exec(text)) {
+    if (items.length === MAX_ENTRIES) throw new NginxVhostError(path, text, `more than ${MAX_ENTRIES} arguments`, `at most ${MAX_ENTRIES} arguments`);
+    items.push(match[0]);
+  }
+  return items;
 }
 
 /** A list of arguments: an array (one argument each) or, as in NixOS, one space-separated string. */
 function readArgList(value: unknown, path: FieldPath, vars: Vars): readonly string[] {
   const items = typeof value === 'string'
-    ? value.split(/[ \t]+/).filter((item) => item !== '')
+    ? splitArgs(value, path)
     : readArray(value, path, 'an array of strings, or one space-separated string');
   if (items.length === 0) throw new NginxVhostError(path, value, 'empty list', 'at least one argument');
   return items.map((item, i) => {

@@ -1,6 +1,6 @@
 import type { CheckedLocation, CheckedVhost, Listen } from './types.js';
 import { NginxVhostError, type FieldPath } from './errors.js';
-import { readArray, readBool, readInt, readLine, readMatching, readObject, type Input } from './read-input.js';
+import { readArray, readBool, readInt, readLine, readMatching, readObject, readPort, readRecord, type Input } from './read-input.js';
 import { readFixedPath, readHostName, readListenAddress, readTemplatePath, VARIABLE_NAME } from './field-formats.js';
 import { validateDirective } from './directive-spec.js';
 import { checkSingleDirectives, readRawConfig, validateLocation } from './validate-location.js';
@@ -26,7 +26,7 @@ function readListen(value: unknown, path: FieldPath): Listen {
   const out: { -readonly [K in keyof Listen]: Listen[K] } = { addr: readListenAddress(input.addr, [...path, 'addr']) };
   if (input.port !== undefined && input.port !== null) {
     if (out.addr.startsWith('unix:')) throw new NginxVhostError([...path, 'port'], input.port, 'a unix: socket has no port', 'no port for unix: addresses');
-    out.port = readInt(input.port, [...path, 'port'], 1, 65535);
+    out.port = readPort(input.port, [...path, 'port']);
   }
   if (input.ssl !== undefined) out.ssl = readBool(input.ssl, [...path, 'ssl']);
   if (input.proxyProtocol !== undefined) out.proxyProtocol = readBool(input.proxyProtocol, [...path, 'proxyProtocol']);
@@ -48,7 +48,7 @@ function collectVariables(input: Input): Set<string> {
   }
   const scan = (directives: unknown) => {
     if (!Array.isArray(directives)) return;
-    for (const d of directives) {
+    for (const d of directives as unknown[]) {
       const candidate = d as { kind?: unknown; variable?: unknown } | null;
       if (candidate?.kind === 'set' && typeof candidate.variable === 'string' && VARIABLE_NAME.test(candidate.variable)) names.add(candidate.variable);
     }
@@ -106,12 +106,10 @@ export function validateVhost(value: unknown): CheckedVhost {
 }
 
 function readLocations(value: unknown, vars: ReadonlySet<string>): Record<string, CheckedLocation> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new NginxVhostError(['locations'], value, 'expected an object of locations', 'an object keyed by location match ("/", "~ \\.php$", …)');
-  }
+  const record = readRecord(value, ['locations'], 'a plain object keyed by location match ("/", "~ \\.php$", …)');
   const out: Record<string, CheckedLocation> = {};
   const seen = new Map<string, string>();
-  for (const [key, location] of Object.entries(value)) {
+  for (const [key, location] of Object.entries(record)) {
     const path = ['locations', key];
     const canonical = locationArgs(parseLocationName(key, path), path).join(' ');
     const other = seen.get(canonical);

@@ -1,3 +1,4 @@
+import { addCost } from './cost-meter.js';
 import { NginxVhostError, type FieldPath } from './errors.js';
 
 // Built-in variables of the nginx http core and of the modules NixOS and Debian builds ship
@@ -43,6 +44,7 @@ const NAME = /[A-Za-z0-9_]/;
  * capture `$1`…`$9`, and the name must be known. nginx has no escape for a literal `$`.
  */
 export function checkVariables(text: string, path: FieldPath, extra: ReadonlySet<string>): void {
+  addCost(text.length);
   const accepted = '`$name`, `${name}` or `$1`…`$9` with a known variable name; nginx cannot express a literal "$" here';
   for (let i = 0; i < text.length; i++) {
     if (text[i] !== '$') continue;

@@ -45,4 +45,12 @@ test('flags regex locations that the NixOS name sort reorders', () => {
   assert.equal(codes({ name: 'a.example', locations: { '~ ^/z': { priority: 10 }, '~ ^/a': {} } }), []);
 });
 
+test('flags a server name too long for nginx\'s default server-name hash bucket', () => {
+  const long = `${'a'.repeat(39)}.example`; // 47 bytes
+  assert.equal(codes({ name: long }), ['server-name-hash-bucket:info']);
+  assert.equal(codes({ name: long.slice(1) }), []);
+  assert.equal(codes({ name: 'a.example', serverAliases: ['b.example', `*.${long.slice(1)}`] }), []);
+  assert.equal(codes({ name: 'a.example', serverAliases: ['b.example', `*.${long}`] }), ['server-name-hash-bucket:info']);
+});
+
 test.run();

@@ -21,6 +21,7 @@ export { parseImageRef, type ImageRef } from './image-ref.js';
 export { durationToNanoseconds } from './duration.js';
 export { NIXOS_RELEASES, DEFAULT_NIXOS_RELEASE, type NixosRelease } from './nixos-release.js';
 export { escapeShellArg } from './escape-shell-arg.js';
+export { OCI_LIMITS } from './limits.js';
 export { toDockerToolsCall, type DockerToolsOptions } from './render-docker-tools.js';
 export {
   toOciContainers,

@@ -1,5 +1,7 @@
+import { addCost } from './cost-meter.js';
 import { str, type NixExpr } from '@nixkit/nix-expr';
 import { OciContainerError } from './errors.js';
+import { expectRecord, expectString } from './shape.js';
 
 /**
  * A text field of the model: a plain string, or a Nix expression (`` interp`${v('issoEnv')}/bin/x` ``,
@@ -65,6 +67,7 @@ export function resolveText(text: NixText, path: readonly (string | number)[], r
  * variables and plain attribute selections are looked up; anything else is an error.
  */
 export function resolveFromTable(table: Readonly<Record<string, string>>): NixResolver {
+  expectRecord(table, ['table'], (value, path) => expectString(value, path));
   return (expr, path) => {
     const name = dottedName(expr);
     const value = name === undefined ? undefined : table[name];
@@ -89,10 +92,19 @@ function dottedName(expr: NixExpr): string | undefined {
 }
 
 /** True when the expression is, or interpolates, a Nix path literal (which would be copied to the store). */
-export function mentionsNixPath(expr: NixExpr): boolean {
-  if (expr.kind === 'path') return true;
-  if (expr.kind === 'string') return expr.parts.some((part) => typeof part !== 'string' && mentionsNixPath(part));
-  if (expr.kind === 'parens') return mentionsNixPath(expr.expr);
+export function mentionsNixPath(root: NixExpr): boolean {
+  // An explicit stack: parentheses and interpolations may nest as deep as the input goes.
+  const stack: NixExpr[] = [root];
+  while (stack.length > 0) {
+    addCost(1);
+    const expr = stack.pop()!;
+    if (expr.kind === 'path') return true;
+    if (expr.kind === 'string') {
+      for (const part of expr.parts) if (typeof part !== 'string') stack.push(part);
+    } else if (expr.kind === 'parens') {
+      stack.push(expr.expr);
+    }
+  }
   return false;
 }
 

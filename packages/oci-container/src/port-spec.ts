@@ -1,3 +1,5 @@
+import { expectEnum, expectObject, expectString, fail } from './shape.js';
+
 /**
  * A published port, the structured form of `[ip:][hostPort:]containerPort[/protocol]`.
  * `…End` fields make a range (`8000-8010`); a host IPv6 address is written without brackets here.
@@ -15,6 +17,8 @@ export interface PortSpec {
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const PROTOCOLS = ['tcp', 'udp', 'sctp'] as const;
+export const PORT_SPEC_KEYS = ['hostIp', 'hostPort', 'hostPortEnd', 'containerPort', 'containerPortEnd', 'protocol'] as const;
+const MAX_PORT_SPEC_CHARS = 1024;
 
 /**
  * Parses a port publication as podman/docker `-p` and NixOS `ports` take it:
@@ -23,6 +27,8 @@ const PROTOCOLS = ['tcp', 'udp', 'sctp'] as const;
  */
 export function parsePortSpec(text: string): ParseResult<PortSpec> {
   if (typeof text !== 'string') return { ok: false, error: 'a port spec must be a string' };
+  // The longest valid form, "[v6]:65535-65535:65535-65535/sctp", is under 80 characters.
+  if (text.length > MAX_PORT_SPEC_CHARS) return { ok: false, error: `a port spec is at most ${MAX_PORT_SPEC_CHARS} characters` };
   let rest = text;
   let protocol: PortSpec['protocol'];
   const slash = rest.lastIndexOf('/');
@@ -76,8 +82,22 @@ export function parsePortSpec(text: string): ParseResult<PortSpec> {
   return problem === undefined ? { ok: true, value: spec } : { ok: false, error: problem };
 }
 
-/** The canonical text of a port spec (the form `parsePortSpec` reads back to the same value). */
+/**
+ * The canonical text of a port spec (the form `parsePortSpec` reads back to the same value).
+ * The spec is checked first, like any input: a NaN, fractional or out-of-range port, an unknown
+ * field or a bad address throws `OciContainerError` instead of printing "NaN".
+ */
 export function formatPortSpec(spec: PortSpec): string {
+  const record = expectObject(spec, [], PORT_SPEC_KEYS);
+  if (record['hostIp'] !== undefined) expectString(record['hostIp'], ['hostIp']);
+  if (record['protocol'] !== undefined) expectEnum(record['protocol'], ['protocol'], PROTOCOLS);
+  const problem = checkPortSpec(spec);
+  if (problem !== undefined) fail([], spec, `invalid port spec: ${problem}`, '{ containerPort, hostPort?, hostIp?, protocol?, …End? } with integer ports from 1 to 65535');
+  return formatCheckedPortSpec(spec);
+}
+
+/** `formatPortSpec` for a spec that already passed `checkPortSpec`. */
+export function formatCheckedPortSpec(spec: PortSpec): string {
   const range = (start: number, end: number | undefined) => (end === undefined || end === start ? `${start}` : `${start}-${end}`);
   let out = '';
   if (spec.hostIp !== undefined) out += `${spec.hostIp.includes(':') ? `[${spec.hostIp}]` : spec.hostIp}:`;
@@ -91,6 +111,7 @@ export function formatPortSpec(spec: PortSpec): string {
 /** Checks a structured spec's invariants; returns the problem or `undefined`. */
 export function checkPortSpec(spec: PortSpec): string | undefined {
   const isPort = (n: unknown) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 65535;
+  if (spec.hostIp !== undefined && typeof spec.hostIp !== 'string') return 'hostIp must be a string';
   if (!isPort(spec.containerPort)) return 'containerPort must be an integer from 1 to 65535';
   if (spec.containerPortEnd !== undefined && (!isPort(spec.containerPortEnd) || spec.containerPortEnd < spec.containerPort)) {
     return 'containerPortEnd must be a port not below containerPort';

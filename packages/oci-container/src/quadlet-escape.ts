@@ -1,3 +1,4 @@
+import { addCost } from './cost-meter.js';
 import { OciContainerError } from './errors.js';
 import type { Path } from './shape.js';
 
@@ -8,7 +9,49 @@ import type { Path } from './shape.js';
 
 /** Text systemd would otherwise expand: `%` specifiers and `$VAR` references. */
 function escapeExpansions(text: string): string {
-  return text.replaceAll('%', '%%').replaceAll('$', '$$$$');
+  return escapeUnitText(text, false);
+}
+
+/**
+ * One pass over `text` that doubles `%` and `$` and, when `cEscapes` is set, also writes `\`,
+ * `"` and control characters as C escapes. Pieces are joined in bounded chunks: `+=` per
+ * character builds a rope of one node per character, and `replaceAll`/replace callbacks cost a
+ * call per match, which for tens of megabytes of escapes means seconds and gigabytes.
+ */
+function escapeUnitText(text: string, cEscapes: boolean): string {
+  const chunks: string[] = [];
+  let pieces: string[] = [];
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let escaped: string | undefined;
+    if (code === 0x25) escaped = '%%';
+    else if (code === 0x24) escaped = '$$';
+    else if (cEscapes && (code === 0x5c || code === 0x22 || code < 0x20 || code === 0x7f)) escaped = cEscape(code);
+    if (escaped === undefined) continue;
+    if (i > from) pieces.push(text.slice(from, i));
+    pieces.push(escaped);
+    from = i + 1;
+    if (pieces.length >= 8192) {
+      chunks.push(pieces.join(''));
+      pieces = [];
+    }
+  }
+  if (from === 0) return text;
+  pieces.push(text.slice(from));
+  chunks.push(pieces.join(''));
+  return chunks.join('');
+}
+
+function cEscape(code: number): string {
+  switch (code) {
+    case 0x5c: return '\\\\';
+    case 0x22: return '\\"';
+    case 0x0a: return '\\n';
+    case 0x09: return '\\t';
+    case 0x0d: return '\\r';
+    default: return `\\x${code.toString(16).padStart(2, '0')}`;
+  }
 }
 
 function checkQuadletText(text: string, path: Path): void {
@@ -25,20 +68,10 @@ function checkQuadletText(text: string, path: Path): void {
  * so no byte of the value is special.
  */
 export function quadletWord(text: string, path: Path): string {
+  addCost(text.length);
   checkQuadletText(text, path);
   if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(text)) return escapeExpansions(text);
-  let out = '"';
-  for (const char of text) {
-    const code = char.codePointAt(0) as number;
-    if (char === '\\') out += '\\\\';
-    else if (char === '"') out += '\\"';
-    else if (char === '\n') out += '\\n';
-    else if (char === '\t') out += '\\t';
-    else if (char === '\r') out += '\\r';
-    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
-    else out += char;
-  }
-  return escapeExpansions(`${out}"`);
+  return `"${escapeUnitText(text, true)}"`;
 }
 
 /**
@@ -64,6 +97,7 @@ const EDGE_SPACE = /^[\s\u0085]|[\s\u0085]$/u;
  * marks keys read with Quadlet's `Lookup`, which removes one pair of surrounding `"`.
  */
 export function quadletRaw(text: string, path: Path, stripsQuotes: boolean): string {
+  addCost(text.length);
   checkQuadletText(text, path);
   if (/[\u0000-\u001f\u007f]/.test(text) || EDGE_SPACE.test(text) || text.endsWith('\\') || text === '') {
     throw new OciContainerError(

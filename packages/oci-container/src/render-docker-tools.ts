@@ -2,6 +2,7 @@ import { attrs, bind, call, int, list, ref, select, str, type NixCall, type NixE
 import type { OciHealthcheck, OciImage, OciImageConfig } from './model.js';
 import { textNode, type NixText } from './nix-text.js';
 import { validateImage } from './validate-image.js';
+import { readNixExprOption, readOptions } from './read-options.js';
 
 export interface DockerToolsOptions {
   /** The `dockerTools` attribute set to call into; default `pkgs.dockerTools`. */
@@ -51,7 +52,9 @@ function configNode(config: OciImageConfig): NixExpr {
  * `copyToRoot` is passed as `copyToRoot` to buildImage and as `contents` to the layered builders,
  * following nixpkgs. Config keys keep their OCI names; nothing is dropped.
  */
-export function toDockerToolsCall(input: OciImage, options: DockerToolsOptions = {}): NixCall {
+export function toDockerToolsCall(input: OciImage, options?: DockerToolsOptions): NixCall {
+  const checked = readOptions(options, ['dockerTools'], 'toDockerToolsCall');
+  const dockerToolsOption = checked['dockerTools'] === undefined ? undefined : readNixExprOption(checked['dockerTools'], ['dockerTools']);
   const image = validateImage(input);
   const builder = image.builder ?? 'buildImage';
   const args: Record<string, NixExpr> = { name: textNode(image.name) };
@@ -60,6 +63,6 @@ export function toDockerToolsCall(input: OciImage, options: DockerToolsOptions =
   if (image.copyToRoot !== undefined) args[builder === 'buildImage' ? 'copyToRoot' : 'contents'] = texts(image.copyToRoot);
   if (image.extraCommands !== undefined) args['extraCommands'] = textNode(image.extraCommands);
   if (image.config !== undefined) args['config'] = configNode(image.config);
-  const dockerTools = options.dockerTools ?? ref('pkgs.dockerTools');
+  const dockerTools = dockerToolsOption ?? ref('pkgs.dockerTools');
   return call(select(dockerTools, [builder]), attrs(args));
 }

@@ -4,6 +4,8 @@ import type { ContainerBackend, OciContainer, OciContainerInput } from './model.
 import { textNode, type NixText } from './nix-text.js';
 import { checkRelease, requireFeature, type NixosRelease } from './nixos-release.js';
 import { validateContainer } from './validate-container.js';
+import { readOptions } from './read-options.js';
+import { expectArray, expectEnum } from './shape.js';
 
 export interface OciContainersOptions {
   /** When given, options that release lacks throw (e.g. `pull` before 25.05). Default: no check. */
@@ -21,9 +23,10 @@ const textRecord = (record: Readonly<Record<string, NixText>>) => attrs(Object.e
  * the module's option names (`logDriver` becomes `log-driver`). `backend` is module-wide and is
  * written by `toOciContainersModule`.
  */
-export function toOciContainers(input: OciContainerInput | OciContainer, options: OciContainersOptions = {}): NixAttrs {
+export function toOciContainers(input: OciContainerInput | OciContainer, options?: OciContainersOptions): NixAttrs {
+  const checked = readOptions(options, ['nixosRelease'], 'toOciContainers');
   const c = validateContainer(input);
-  const release = options.nixosRelease === undefined ? undefined : checkRelease(options.nixosRelease);
+  const release = checked['nixosRelease'] === undefined ? undefined : checkRelease(checked['nixosRelease']);
   const gate = (feature: Parameters<typeof requireFeature>[1], key: string, value: unknown) => {
     if (release !== undefined) requireFeature(release, feature, [key], value);
   };
@@ -81,22 +84,22 @@ export interface OciContainersModuleOptions extends OciContainersOptions {
  */
 export function toOciContainersModule(
   containers: readonly (OciContainerInput | OciContainer)[],
-  options: OciContainersModuleOptions = {},
+  options?: OciContainersModuleOptions,
 ): NixAttrs {
-  if (!Array.isArray(containers)) {
-    throw new OciContainerError('must be an array of containers', { path: ['containers'], value: containers, accepted: 'an array' });
-  }
-  const validated = containers.map((container, index) => {
+  const checked = readOptions(options, ['nixosRelease', 'backend'], 'toOciContainersModule');
+  const release = checked['nixosRelease'] === undefined ? undefined : checkRelease(checked['nixosRelease']);
+  const perContainer: OciContainersOptions = release === undefined ? {} : { nixosRelease: release };
+  const validated = expectArray(containers, ['containers'], (container, path) => {
     try {
       return validateContainer(container);
     } catch (error) {
       if (error instanceof OciContainerError) {
-        throw error.under(['containers', index]);
+        throw error.under(path);
       }
       throw error;
     }
   });
-  let backend = options.backend;
+  let backend = checked['backend'] === undefined ? undefined : expectEnum(checked['backend'], ['backend'], ['podman', 'docker'] as const);
   const names = new Set<string>();
   validated.forEach((container, index) => {
     if (names.has(container.name)) throw new OciContainerError('is a duplicate container name', { path: ['containers', index, 'name'], value: container.name, accepted: 'unique names' });
@@ -119,6 +122,6 @@ export function toOciContainersModule(
   );
   return attrs([
     bind('backend', str(backend ?? 'podman')),
-    bind('containers', attrs(validated.map((container) => bind([container.name], toOciContainers(container, options))))),
+    bind('containers', attrs(validated.map((container) => bind([container.name], toOciContainers(container, perContainer))))),
   ]);
 }

@@ -5,6 +5,22 @@ import type { NixResolver } from './nix-text.js';
 import { checkRelease, DEFAULT_NIXOS_RELEASE, hasFeature, requireFeature, type NixosRelease } from './nixos-release.js';
 import { resolveContainer, type ResolvedContainer } from './resolve-container.js';
 import { validateContainer } from './validate-container.js';
+import { readOptions, readResolver } from './read-options.js';
+import { joinOutput } from './join-output.js';
+import { MAX_ARG_BYTES } from './limits.js';
+
+// The kernel refuses a longer argv word (E2BIG), so the argv would never run.
+function checkArgLength(word: string, index: number): void {
+  if (word.length <= MAX_ARG_BYTES / 3) return;
+  let bytes = 0;
+  for (let i = 0; i < word.length; i++) {
+    const unit = word.charCodeAt(i);
+    bytes += unit < 0x80 ? 1 : unit < 0x800 || (unit >= 0xd800 && unit <= 0xdfff) ? 2 : 3;
+  }
+  if (bytes > MAX_ARG_BYTES) {
+    throw new OciContainerError(`argument ${index} of the podman command is ${bytes} bytes; Linux passes at most ${MAX_ARG_BYTES} bytes per argument (MAX_ARG_STRLEN)`, { path: [], value: `${word.slice(0, 40)}…`, accepted: `arguments of at most ${MAX_ARG_BYTES} bytes` });
+  }
+}
 
 export interface PodmanArgsOptions {
   /** The NixOS release whose module shape to reproduce; default `DEFAULT_NIXOS_RELEASE`. */
@@ -78,11 +94,13 @@ function elements(container: OciContainer, resolved: ResolvedContainer, release:
   return out;
 }
 
-function prepare(input: OciContainerInput | OciContainer, options: PodmanArgsOptions) {
-  const release = checkRelease(options.nixosRelease ?? DEFAULT_NIXOS_RELEASE);
+function prepare(input: OciContainerInput | OciContainer, options: PodmanArgsOptions | undefined, renderer: string) {
+  const checked = readOptions(options, ['nixosRelease', 'resolve'], renderer);
+  const release = checkRelease(checked['nixosRelease'] ?? DEFAULT_NIXOS_RELEASE);
+  const resolve = readResolver(checked['resolve'], ['resolve']);
   const container = validateContainer(input);
   if (container.imageStream !== undefined) requireFeature(release, 'imageStream', ['imageStream'], container.imageStream);
-  const resolved = resolveContainer(container, options.resolve);
+  const resolved = resolveContainer(container, resolve);
   return { release, list: elements(container, resolved, release) };
 }
 
@@ -92,9 +110,17 @@ function prepare(input: OciContainerInput | OciContainer, options: PodmanArgsOpt
  * …cmd]`. Ready for execve on a non-NixOS host, or for checking a deployment. Nix expressions
  * need `options.resolve`; options the release lacks throw.
  */
-export function toPodmanArgs(container: OciContainerInput | OciContainer, options: PodmanArgsOptions = {}): string[] {
-  const { list } = prepare(container, options);
-  const words = list.flatMap((element) => element.filter((word) => word.length > 0).map((word) => word.map((s) => ('raw' in s ? s.raw : s.arg)).join('')));
+export function toPodmanArgs(container: OciContainerInput | OciContainer, options?: PodmanArgsOptions): string[] {
+  const { list } = prepare(container, options, 'toPodmanArgs');
+  const words: string[] = [];
+  for (const element of list) {
+    for (const word of element) {
+      if (word.length === 0) continue;
+      const text = word.map((s) => ('raw' in s ? s.raw : s.arg)).join('');
+      checkArgLength(text, words.length);
+      words.push(text);
+    }
+  }
   return words.slice(1); // drop the script's `exec`
 
 }
@@ -104,9 +130,10 @@ export function toPodmanArgs(container: OciContainerInput | OciContainer, option
  * arguments escaped with that release's `lib.escapeShellArg`, starting with `exec`. A shell runs
  * it to exactly `toPodmanArgs`.
  */
-export function toPodmanScript(container: OciContainerInput | OciContainer, options: PodmanArgsOptions = {}): string {
-  const { release, list } = prepare(container, options);
-  return list
-    .map((element) => element.map((word) => word.map((s) => ('raw' in s ? s.raw : escapeShellArg(s.arg, release))).join('')).join(' '))
-    .join(' \\\n  ');
+export function toPodmanScript(container: OciContainerInput | OciContainer, options?: PodmanArgsOptions): string {
+  const { release, list } = prepare(container, options, 'toPodmanScript');
+  return joinOutput(
+    list.map((element) => element.map((word) => word.map((s) => ('raw' in s ? s.raw : escapeShellArg(s.arg, release))).join('')).join(' ')),
+    ' \\\n  ',
+  );
 }

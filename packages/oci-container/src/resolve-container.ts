@@ -1,3 +1,4 @@
+import { addCost } from './cost-meter.js';
 import { checkEnvFile, checkImage, checkPort, checkVolume } from './field-checks.js';
 import type { OciContainer } from './model.js';
 import { resolveText, type NixResolver, type NixText } from './nix-text.js';
@@ -21,14 +22,24 @@ export interface ResolvedContainer extends Omit<OciContainer, 'image' | 'imageFi
  * characters beyond U+FFFF against U+E000–U+FFFF, but the argv must match NixOS exactly.
  */
 export function compareUtf8(a: string, b: string): number {
-  // UTF-8 byte order is code point order, so comparing code points is enough.
-  const x = Array.from(a, (c) => c.codePointAt(0) as number);
-  const y = Array.from(b, (c) => c.codePointAt(0) as number);
-  const n = Math.min(x.length, y.length);
+  // UTF-8 byte order is code point order. At the first differing UTF-16 unit, a surrogate (part
+  // of an astral character) must rank above U+E000–U+FFFF; no per-compare arrays are built.
+  const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
-    if (x[i] !== y[i]) return (x[i] as number) - (y[i] as number);
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) {
+      addCost(i + 1);
+      return codePointRank(x) - codePointRank(y);
+    }
   }
-  return x.length - y.length;
+  addCost(n + 1);
+  return a.length - b.length;
+}
+
+function codePointRank(unit: number): number {
+  if (unit < 0xd800) return unit;
+  return unit <= 0xdfff ? unit + 0x2000 : unit - 0x800;
 }
 
 function sortedPairs(record: Record<string, NixText> | undefined, path: Path, resolve: NixResolver | undefined): [string, string][] {

@@ -1,4 +1,5 @@
 import { isNixExpr } from '@nixkit/nix-expr';
+import { OciContainerError } from './errors.js';
 
 /**
  * A value marked secret. Nothing in this package accepts one inline: secret values belong in a
@@ -13,6 +14,8 @@ export interface SecretValue {
 
 /** Marks a value as secret (see `SecretValue`); useful to make the refusal explicit in code. */
 export function secret(value?: string, name?: string): SecretValue {
+  if (value !== undefined && typeof value !== 'string') throw new OciContainerError('a secret value must be a string', { path: ['value'], value: typeof value, accepted: 'a string or nothing' });
+  if (name !== undefined && typeof name !== 'string') throw new OciContainerError('a secret name must be a string', { path: ['name'], value: name, accepted: 'a string or nothing' });
   const marker: SecretValue = { kind: 'secret' };
   if (value !== undefined) marker.value = value;
   if (name !== undefined) marker.name = name;

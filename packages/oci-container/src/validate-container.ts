@@ -3,7 +3,7 @@ import { checkEnvFile, checkImage, checkPort, checkText, checkVolume } from './f
 import type { OciContainer } from './model.js';
 import { CONTAINER_NAME, ENV_NAME, HOSTNAME, LABEL_KEY, LOG_DRIVER, NETWORK, USER } from './names.js';
 import type { NixText } from './nix-text.js';
-import { checkPortSpec, formatPortSpec, type PortSpec } from './port-spec.js';
+import { checkPortSpec, formatCheckedPortSpec, PORT_SPEC_KEYS, type PortSpec } from './port-spec.js';
 import {
   expectArray,
   expectBoolean,
@@ -14,9 +14,10 @@ import {
   expectText,
   fail,
   optional,
+  withNixWalkCache,
   type Path,
 } from './shape.js';
-import { checkVolumeSpec, formatVolumeSpec, type VolumeSpec } from './volume-spec.js';
+import { checkVolumeSpec, formatCheckedVolumeSpec, type VolumeSpec } from './volume-spec.js';
 
 const CONTAINER_KEYS = [
   'name', 'backend', 'image', 'imageFile', 'imageStream', 'cmd', 'entrypoint', 'environment', 'environmentFiles',
@@ -36,11 +37,11 @@ const containerName = matching(CONTAINER_NAME, 'container name');
 
 function portEntry(value: unknown, path: Path): NixText {
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && !isNixExpr(value)) {
-    const record = expectObject(value, path, ['hostIp', 'hostPort', 'hostPortEnd', 'containerPort', 'containerPortEnd', 'protocol']);
+    const record = expectObject(value, path, PORT_SPEC_KEYS);
+    if (record['hostIp'] !== undefined) expectString(record['hostIp'], [...path, 'hostIp']);
     const problem = checkPortSpec(record as unknown as PortSpec);
     if (problem !== undefined) fail(path, value, `invalid port spec: ${problem}`, '{ containerPort, hostPort?, hostIp?, protocol?, …End? }');
-    if (record['hostIp'] !== undefined) expectString(record['hostIp'], [...path, 'hostIp']);
-    return formatPortSpec(record as unknown as PortSpec);
+    return formatCheckedPortSpec(record as unknown as PortSpec);
   }
   const text = expectText(value, path);
   checkText(text, path, checkPort);
@@ -57,7 +58,7 @@ function volumeEntry(value: unknown, path: Path): NixText {
     if (options !== undefined) spec.options = options;
     const problem = checkVolumeSpec(spec);
     if (problem !== undefined) fail(path, value, `invalid volume spec: ${problem}`, '{ source?, target, options? }');
-    return formatVolumeSpec(spec);
+    return formatCheckedVolumeSpec(spec);
   }
   const text = expectText(value, path);
   checkText(text, path, checkVolume);
@@ -77,6 +78,10 @@ function workdir(value: unknown, path: Path): string {
  * naming the field.
  */
 export function validateContainer(input: unknown): OciContainer {
+  return withNixWalkCache(() => validateContainerFields(input));
+}
+
+function validateContainerFields(input: unknown): OciContainer {
   const path: Path = [];
   const record = expectObject(input, path, CONTAINER_KEYS);
   const out: OciContainer = {

@@ -11,6 +11,7 @@ import {
   expectText,
   fail,
   optional,
+  withNixWalkCache,
   type Path,
 } from './shape.js';
 
@@ -121,6 +122,10 @@ function config(value: unknown, path: Path): OciImageConfig {
  * world-readable store).
  */
 export function validateImage(input: unknown): OciImage {
+  return withNixWalkCache(() => validateImageFields(input));
+}
+
+function validateImageFields(input: unknown): OciImage {
   const record = expectObject(input, [], IMAGE_KEYS);
   const out: OciImage = { name: expectText(record['name'], ['name']) };
   const name = literalText(out.name);

@@ -1,4 +1,7 @@
 import type { ParseResult } from './port-spec.js';
+import { expectArray, expectObject, expectString, fail } from './shape.js';
+
+const MAX_VOLUME_SPEC_CHARS = 16384;
 
 /**
  * A volume as `-v`/NixOS `volumes` take it: `source:target[:options]`. `source` is an absolute
@@ -25,6 +28,8 @@ const VOLUME_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
  */
 export function parseVolumeSpec(text: string): ParseResult<VolumeSpec> {
   if (typeof text !== 'string') return { ok: false, error: 'a volume spec must be a string' };
+  // Two paths of at most PATH_MAX (4096) and the options: refuse more before splitting.
+  if (text.length > MAX_VOLUME_SPEC_CHARS) return { ok: false, error: `a volume spec is at most ${MAX_VOLUME_SPEC_CHARS} characters` };
   const parts = text.split(':');
   if (parts.length > 3) return { ok: false, error: 'too many ":"; paths inside a volume spec cannot contain ":"' };
   const spec: VolumeSpec =
@@ -34,8 +39,22 @@ export function parseVolumeSpec(text: string): ParseResult<VolumeSpec> {
   return problem === undefined ? { ok: true, value: spec } : { ok: false, error: problem };
 }
 
-/** The canonical text of a volume spec. */
+/**
+ * The canonical text of a volume spec. The spec is checked first, like any input: unknown
+ * fields, wrong types and what `parseVolumeSpec` would refuse throw `OciContainerError`.
+ */
 export function formatVolumeSpec(spec: VolumeSpec): string {
+  const record = expectObject(spec, [], ['source', 'target', 'options']);
+  const checked: VolumeSpec = { target: expectString(record['target'], ['target']) };
+  if (record['source'] !== undefined) checked.source = expectString(record['source'], ['source']);
+  if (record['options'] !== undefined) checked.options = expectArray(record['options'], ['options'], (v, p) => expectString(v, p));
+  const problem = checkVolumeSpec(checked);
+  if (problem !== undefined) fail([], spec, `invalid volume spec: ${problem}`, '{ source?, target, options? }');
+  return formatCheckedVolumeSpec(checked);
+}
+
+/** `formatVolumeSpec` for a spec that already passed `checkVolumeSpec`. */
+export function formatCheckedVolumeSpec(spec: VolumeSpec): string {
   const head = spec.source === undefined ? spec.target : `${spec.source}:${spec.target}`;
   return spec.options === undefined || spec.options.length === 0 ? head : `${head}:${spec.options.join(',')}`;
 }
