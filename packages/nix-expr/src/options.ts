@@ -7,6 +7,9 @@ import { NixExprError } from './errors.js';
  * error is the package's own and names the option (`print options.indent`).
  */
 
+/** Default nesting limit of `print` and `toNix` (`maxDepth`). */
+export const DEFAULT_MAX_DEPTH = 10_000;
+
 export type OptionType = 'integer' | 'boolean' | 'string';
 
 /** Checks `options` against `schema` and returns it typed; undefined stands for `{}`. */

@@ -1,5 +1,5 @@
 import { isNixExpr, type NixCall, type NixExpr, type NixFormalsParam, type NixLambda } from './ast.js';
-import { checkOptions, integerIn } from './options.js';
+import { DEFAULT_MAX_DEPTH, checkOptions, integerIn } from './options.js';
 import { checkPrintDepth, continuesChain, continuesTests } from './print-depth.js';
 import { checkVariableName } from './attr-name.js';
 import { NixExprError } from './errors.js';
@@ -39,9 +39,6 @@ export interface PrintOptions {
 }
 
 const PRINT_OPTIONS = { width: 'integer', indent: 'integer', finalNewline: 'boolean', maxDepth: 'integer' } as const;
-
-/** Default of `PrintOptions.maxDepth` (and of `ToNixOptions.maxDepth`). */
-export const DEFAULT_MAX_DEPTH = 10_000;
 
 export interface Layout {
   width: number;
