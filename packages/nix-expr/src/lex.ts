@@ -296,6 +296,17 @@ export function createLexer(source: string): Lexer {
       i++;
       return true;
     }
+    if (isDigit(c)) {
+      // An int not followed by a path character or `/` cannot be the start of a float or path.
+      let j = i + 1;
+      while (isDigit(s.charCodeAt(j))) j++;
+      const next = s.charCodeAt(j);
+      if (next !== 47 && !isPathChar(next)) {
+        emit('int', i, j, s.slice(i, j));
+        i = j;
+        return true;
+      }
+    }
     if (isIdStart(c)) {
       let j = i + 1;
       while (j < n && isIdChar(s.charCodeAt(j))) j++;

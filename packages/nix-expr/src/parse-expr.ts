@@ -48,6 +48,21 @@ export interface ExprParser {
 }
 
 const INT64_MAX = 9223372036854775807n;
+/** Bigints are immutable values, so the small ones that most files are full of are made once. */
+const SMALL_INTS: readonly bigint[] = Array.from({ length: 1000 }, (_, i) => BigInt(i));
+const NODE_PROTO = Object.getPrototypeOf(node({ kind: 'var', name: 'x' })) as object;
+
+/**
+ * A variable or int node with its `loc`, made field by field: the same object `at(node({…}))`
+ * makes, without the temporary it copies from. Large files are mostly such leaves.
+ */
+function leafNode(kind: 'var' | 'int', field: 'name' | 'value', value: string | bigint, start: number, end: number): NixExpr {
+  const made = Object.create(NODE_PROTO) as Record<string, unknown>;
+  made['kind'] = kind;
+  made[field] = value;
+  made['loc'] = { start, end };
+  return made as unknown as NixExpr;
+}
 const MIN_NORMAL = 2.2250738585072014e-308;
 
 interface OpInfo {
@@ -414,12 +429,13 @@ export function createExprParser(lexer: Lexer, maxDepth: number): ExprParser {
       switch (t.type) {
         case 'id':
           advance();
-          return at(node({ kind: 'var', name: t.value }), start);
+          return leafNode('var', 'name', t.value, start, t.end);
         case 'int': {
           advance();
-          const value = BigInt(t.value);
+          const text = t.value;
+          const value = text.length <= 3 ? SMALL_INTS[Number(text)]! : BigInt(text);
           if (value > INT64_MAX) throw new ParseStop(`invalid integer '${t.value}'`, t.start);
-          return at(node({ kind: 'int', value }), start);
+          return leafNode('int', 'value', value, start, t.end);
         }
         case 'float': {
           advance();
