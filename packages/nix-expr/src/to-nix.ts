@@ -144,7 +144,9 @@ function convert(root: unknown, maxDepth: number, omitUndefined: boolean): NixEx
   let deep: Set<object> | undefined;
 
   const open = (value: object): void => {
-    const cyclic = deep !== undefined ? deep.has(value) : stack.some((frame) => frame.source === value);
+    let cyclic = false;
+    if (deep !== undefined) cyclic = deep.has(value);
+    else for (let k = 0; k < stack.length && !cyclic; k++) cyclic = stack[k]!.source === value;
     if (cyclic) fail('toNix: the data is cyclic', path, value);
     if (Array.isArray(value)) {
       stack.push({ source: value, items: [], bindings: undefined, keys: undefined, index: 0, length: value.length });
@@ -161,13 +163,6 @@ function convert(root: unknown, maxDepth: number, omitUndefined: boolean): NixEx
     else if (stack.length > SET_FROM_DEPTH) deep = new Set(stack.map((frame) => frame.source));
   };
 
-  /** Adds a converted child to the frame on top, under the key it was read from. */
-  const attach = (child: NixExpr): void => {
-    const frame = stack[stack.length - 1]!;
-    if (frame.items !== undefined) frame.items.push(child);
-    else frame.bindings!.push({ kind: 'binding', path: [frame.keys![frame.index - 1]!], value: child });
-  };
-
   open(root as object);
   while (true) {
     const frame = stack[stack.length - 1]!;
@@ -180,7 +175,7 @@ function convert(root: unknown, maxDepth: number, omitUndefined: boolean): NixEx
       const made = frame.items !== undefined ? listNode(frame.items) : attrsNode(frame.bindings!);
       if (stack.length === 0) return made;
       path.pop();
-      attach(made);
+      attach(stack[stack.length - 1]!, made);
       continue;
     }
     const index = frame.index++;
@@ -205,6 +200,12 @@ function convert(root: unknown, maxDepth: number, omitUndefined: boolean): NixEx
       continue;
     }
     path.pop();
-    attach(made);
+    attach(frame, made);
   }
+}
+
+/** Adds a converted child to `frame`, under the key it was read from. */
+function attach(frame: Frame, child: NixExpr): void {
+  if (frame.items !== undefined) frame.items.push(child);
+  else frame.bindings!.push({ kind: 'binding', path: [frame.keys![frame.index - 1]!], value: child });
 }
