@@ -20,13 +20,15 @@ large('a 250 kB list after a comment: Nix and parse() both accept it', () => {
   assert.equal(parse(source).diagnostics, []);
 });
 
-for (const operator of ['+', '++', '//', '-'] as const) {
-  large(`a printed chain of 5,000 ${operator} evaluates in Nix`, () => {
+// Nix's parser stack (bison, 10,000 entries) holds a right-associative chain of about 4,900
+// operators; left-associative chains reduce as they go and have no limit.
+for (const [operator, length] of [['+', 5000], ['-', 5000], ['++', 4000], ['//', 4000]] as const) {
+  large(`a printed chain of ${length} ${operator} evaluates in Nix`, () => {
     const operand = operator === '++' ? '[ 1 ]' : operator === '//' ? '{ a = 1; }' : '1';
-    const parsed = parse(operand + ` ${operator} ${operand}`.repeat(5000));
+    const parsed = parse(operand + ` ${operator} ${operand}`.repeat(length));
     assert.ok(parsed.expr, parsed.diagnostics[0]?.message);
     const value = nixEvalJsonOrThrow(`builtins.toJSON (${print(parsed.expr)})`);
-    const expected = operator === '+' ? 5001 : operator === '-' ? -4999 : operator === '//' ? { a: 1 } : Array(5001).fill(1);
+    const expected = operator === '+' ? length + 1 : operator === '-' ? 1 - length : operator === '//' ? { a: 1 } : Array(length + 1).fill(1);
     assert.equal(JSON.parse(value as string), expected);
   });
 }
@@ -39,7 +41,7 @@ large('data nested 2,247 deep prints as Nix that evaluates to the same data', ()
 });
 
 large('parses a 50 MB list of ints and prints 50 MB of data within a memory bound', () => {
-  const unit = '12345 -7 0 ';
+  const unit = '12345 7 0 ';
   const source = `[ ${unit.repeat(Math.ceil(50e6 / unit.length))}]`;
   let before = heapMb();
   const result = parse(source);
