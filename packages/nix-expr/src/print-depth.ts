@@ -30,22 +30,34 @@ export function checkPrintDepth(root: NixExpr, maxDepth: number): void {
   let total = 0;
   let general = 0;
   const visit = (child: NixExpr, free: boolean, dataChild: boolean): void => {
+    const childTotal = free ? total : total + 1;
+    const childGeneral = free || dataChild ? general : general + 1;
+    // Most nodes of a large tree are leaves: check them here instead of stacking them.
+    if (isLeaf(child) && childTotal <= maxDepth && childGeneral <= MAX_EXPRESSION_DEPTH) {
+      depthWork.nodes++;
+      return;
+    }
     nodes.push(child);
-    totals.push(free ? total : total + 1);
-    generals.push(free || dataChild ? general : general + 1);
+    totals.push(childTotal);
+    generals.push(childGeneral);
     inData.push(dataChild);
   };
   const parts = (list: readonly (string | NixExpr)[]): void => {
     for (const part of list) if (typeof part !== 'string') visit(part, false, false);
   };
   const bindings = (items: readonly NixBindingItem[], fromData: boolean): void => {
+    const childTotal = total + 1;
     for (const item of items) {
       if (item.kind === 'inherit') {
         if (item.from !== undefined) visit(item.from, false, false);
         continue;
       }
-      parts(item.path);
       const value = item.value;
+      if (item.path.length === 1 && typeof item.path[0] === 'string' && childTotal <= maxDepth && isLeaf(value)) {
+        depthWork.nodes++;
+        continue;
+      }
+      parts(item.path);
       // The cases print-data.ts writes from its loop.
       const looped =
         fromData && item.comments === undefined && item.path.length === 1 && typeof item.path[0] === 'string' &&
@@ -73,9 +85,23 @@ export function checkPrintDepth(root: NixExpr, maxDepth: number): void {
       case 'path':
         parts(expr.parts);
         break;
-      case 'list':
-        for (const item of expr.items) visit(item, false, data && isCollection(item));
+      case 'list': {
+        // The bulk of large trees: written out here, without the helpers, for speed.
+        const childTotal = total + 1;
+        const leavesFit = childTotal <= maxDepth;
+        for (const item of expr.items) {
+          if (leavesFit && isLeaf(item)) {
+            depthWork.nodes++;
+            continue;
+          }
+          const looped = data && isCollection(item);
+          nodes.push(item);
+          totals.push(childTotal);
+          generals.push(looped ? general : general + 1);
+          inData.push(looped);
+        }
         break;
+      }
       case 'attrs':
         bindings(expr.bindings, data);
         break;
@@ -128,6 +154,25 @@ export function checkPrintDepth(root: NixExpr, maxDepth: number): void {
       default:
         break;
     }
+  }
+}
+
+/** Nodes without sub-expressions. */
+function isLeaf(expr: NixExpr): boolean {
+  switch (expr.kind) {
+    case 'int':
+    case 'float':
+    case 'var':
+    case 'searchPath':
+    case 'uri':
+    case 'raw':
+      return true;
+    case 'string':
+    case 'path':
+      for (const part of expr.parts) if (typeof part !== 'string') return false;
+      return true;
+    default:
+      return false;
   }
 }
 

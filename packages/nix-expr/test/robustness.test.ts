@@ -241,6 +241,11 @@ limits('print writes data 10,000 levels deep and refuses 10,001', () => {
   assert.ok(print(data, { indent: 0 }).length > 0);
   throwsOwnError(() => print(nestedLists(10001)), /nested more than 10000 levels deep/);
   throwsOwnError(() => print(nestedLists(50), { maxDepth: 10 }), /nested more than 10 levels/);
+  // The top node is level 1; leaves count like any node.
+  assert.is(print(b.list([]), { maxDepth: 1 }), '[ ]\n');
+  throwsOwnError(() => print(b.list([b.int(1)]), { maxDepth: 1 }), /nested more than 1 levels/);
+  throwsOwnError(() => print(b.attrs({ a: b.int(1) }), { maxDepth: 1 }), /nested more than 1 levels/);
+  assert.is(print(b.attrs({ a: b.int(1) }), { maxDepth: 2 }), '{ a = 1; }\n');
 });
 
 /** One builder per kind of nesting the printer handles by recursion. */
