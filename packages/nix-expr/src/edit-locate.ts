@@ -47,7 +47,7 @@ function startsWith(long: readonly string[], short: readonly string[]): boolean 
  * Descends from `set` along `path`. `also` lists bindings that define something under the path
  * (`a.b.c = 1;` when `a.b` is asked for), which a removal must take along.
  */
-export function locate(set: NixAttrs, path: readonly string[], fullPath: readonly string[]): Located {
+export function locate(set: NixAttrs, path: readonly string[], fullPath: readonly string[], forRemoval = false): Located {
   let current = set;
   let rest = [...path];
   while (true) {
@@ -67,6 +67,8 @@ export function locate(set: NixAttrs, path: readonly string[], fullPath: readonl
       if (keys === undefined) continue;
       if (keys.length < rest.length && startsWith(rest, keys)) {
         if (item.value.kind !== 'attrs') {
+          // Nothing is set below a number, a string, a list…: for a removal the path is absent.
+          if (forRemoval && neverASet(item.value)) return { kind: 'absent', set: current, rest, after: undefined };
           throw new NixEditError(
             `${keys.join('.')} is set to ${kindPhrase(item.value.kind)}, not an attribute set, so nothing can be put inside it`,
             { path: fullPath, value: item.value },
@@ -92,5 +94,26 @@ export function locate(set: NixAttrs, path: readonly string[], fullPath: readonl
       continue;
     }
     return { kind: 'absent', set: current, rest, after: after ?? current.bindings[current.bindings.length - 1] };
+  }
+}
+
+/** True for values that can never evaluate to an attribute set, whatever the scope holds. */
+function neverASet(value: NixExpr): boolean {
+  switch (value.kind) {
+    case 'int':
+    case 'float':
+    case 'string':
+    case 'path':
+    case 'searchPath':
+    case 'uri':
+    case 'list':
+    case 'lambda':
+    case 'hasAttr':
+    case 'unary':
+      return true;
+    case 'binary':
+      return value.op !== '//';
+    default:
+      return false;
   }
 }

@@ -16,6 +16,8 @@ import {
 } from './edit-text.js';
 import { equalAst } from './equal-ast.js';
 import { parseDetailed, type DetailedParse } from './parse.js';
+import { NixExprError } from './errors.js';
+import { checkOptions } from './options.js';
 
 /** The edited file. `changed` is false when the file already said what was asked. */
 export interface EditResult {
@@ -25,8 +27,23 @@ export interface EditResult {
 
 /** Layout of inserted text. */
 export interface EditOptions {
-  /** One indentation level, used when a new line has no sibling to copy from (default two spaces). */
+  /**
+   * One indentation level, used when a new line has no sibling to copy from: 1 to 16 spaces, or
+   * 1 to 4 tabs (default two spaces).
+   */
   indentUnit?: string;
+}
+
+function checkEditOptions(options: unknown, owner: string): Required<EditOptions> {
+  const checked = checkOptions<EditOptions>(options, owner, { indentUnit: 'string' });
+  const unit = checked.indentUnit;
+  if (unit !== undefined && !/^(?: {1,16}|\t{1,4})$/.test(unit)) {
+    throw new NixExprError(`${owner}: option indentUnit must be 1 to 16 spaces or 1 to 4 tabs, got ${JSON.stringify(unit.slice(0, 40))}`, {
+      path: ['options', 'indentUnit'],
+      value: unit,
+    });
+  }
+  return { indentUnit: unit ?? '  ' };
 }
 
 interface Context {
@@ -37,7 +54,8 @@ interface Context {
   unit: string;
 }
 
-function open(source: string, path: unknown, options: EditOptions): Context {
+function open(source: string, path: unknown, options: unknown, owner: string): Context {
+  const { indentUnit } = checkEditOptions(options, owner);
   if (typeof source !== 'string') throw new NixEditError(`source must be a string, got ${typeof source}`, { path: [], value: source });
   if (!Array.isArray(path) || path.length === 0 || !path.every((key) => typeof key === 'string')) {
     throw new NixEditError('the attribute path must be a non-empty array of strings, like ["services", "nginx", "enable"]', {
@@ -55,7 +73,7 @@ function open(source: string, path: unknown, options: EditOptions): Context {
       diagnostics: parsed.diagnostics,
     });
   }
-  return { source, parsed: parsed as DetailedParse & { expr: NixExpr }, path: keys, eol: lineBreakOf(source), unit: options.indentUnit ?? '  ' };
+  return { source, parsed: parsed as DetailedParse & { expr: NixExpr }, path: keys, eol: lineBreakOf(source), unit: indentUnit };
 }
 
 function checkExpr(value: unknown, what: string, path: readonly string[]): NixExpr {
@@ -72,8 +90,8 @@ function checkExpr(value: unknown, what: string, path: readonly string[]): NixEx
  * its neighbours. Every byte outside the edited span is kept: comments, blank lines, layout.
  * Throws `NixEditError` when the file does not parse or the path runs into a non-set value.
  */
-export function setAttr(source: string, path: readonly string[], value: NixExpr, options: EditOptions = {}): EditResult {
-  const ctx = open(source, path, options);
+export function setAttr(source: string, path: readonly string[], value: NixExpr, options?: EditOptions): EditResult {
+  const ctx = open(source, path, options, 'setAttr');
   const newValue = checkExpr(value, 'value', ctx.path);
   const root = rootAttrs(ctx.parsed.expr, ctx.path);
   const found = locate(root, ctx.path, ctx.path);
@@ -101,12 +119,12 @@ export function setAttr(source: string, path: readonly string[], value: NixExpr,
  * is not set leaves the file unchanged (`changed: false`).
  */
 export function removeAttr(source: string, path: readonly string[]): EditResult {
-  const ctx = open(source, path, {});
+  const ctx = open(source, path, undefined, 'removeAttr');
   const root = rootAttrs(ctx.parsed.expr, ctx.path);
-  const found = locate(root, ctx.path, ctx.path);
+  const found = locate(root, ctx.path, ctx.path, true);
   if (found.kind === 'absent') return { source, changed: false };
   const splices = [...found.bindings, ...found.also].map((binding) => removal(ctx, binding));
-  return finish(ctx, splices, (expr) => locate(rootAttrs(expr, ctx.path), ctx.path, ctx.path).kind === 'absent');
+  return finish(ctx, splices, (expr) => locate(rootAttrs(expr, ctx.path), ctx.path, ctx.path, true).kind === 'absent');
 }
 
 /**
@@ -115,8 +133,8 @@ export function removeAttr(source: string, path: readonly string[]): EditResult 
  * list (structurally equal) is not added twice. Throws `NixEditError` when the attribute holds
  * something other than a list literal.
  */
-export function appendToList(source: string, path: readonly string[], item: NixExpr, options: EditOptions = {}): EditResult {
-  const ctx = open(source, path, options);
+export function appendToList(source: string, path: readonly string[], item: NixExpr, options?: EditOptions): EditResult {
+  const ctx = open(source, path, options, 'appendToList');
   const newItem = checkExpr(item, 'item', ctx.path);
   const root = rootAttrs(ctx.parsed.expr, ctx.path);
   const found = locate(root, ctx.path, ctx.path);

@@ -3,10 +3,12 @@ import type { SourceComment } from './parse-diagnostic.js';
 /**
  * A hand-written copy of the behaviour of Nix 2.8's flex lexer (`src/libexpr/lexer.l`): the same
  * longest-match rules, the same start-condition stack (default, string, indented string, inside a
- * path), the same escapes. It runs once over the whole source before parsing; that is sound
- * because Nix's lexer state never depends on the parser. Every scan is linear: character runs
- * that a failed candidate (a path without `/`, a URI without `:`) looked at are cached, so no
- * position is rescanned by later tokens.
+ * path), the same escapes. It is pulled one token at a time by the parser (Nix's lexer state
+ * never depends on the parser, so this is only a matter of when the work happens): a parse that
+ * stops early, at a syntax error or the depth limit, never reads the rest of the input, and no
+ * token array as large as the input is ever held. Every scan is linear: character runs that a
+ * failed candidate (a path without `/`, a URI without `:`) looked at are cached, so no position
+ * is rescanned by later tokens.
  */
 
 export type TokenType =
@@ -40,6 +42,30 @@ export interface LexResult {
   tokens: Token[];
   comments: SourceComment[];
 }
+
+/**
+ * The comments `comments[from]` … `comments[to - 1]`, all written between the token ending at
+ * `prevEnd` and the token starting at `tokenStart` (`eof` tells that no token follows).
+ */
+export interface CommentGap {
+  from: number;
+  to: number;
+  prevEnd: number;
+  tokenStart: number;
+  eof: boolean;
+}
+
+/** A lexer that produces tokens on demand. After `eof` or `error`, `next()` repeats that token. */
+export interface Lexer {
+  next(): Token;
+  /** Comments read so far, in source order. */
+  readonly comments: SourceComment[];
+  /** The runs of comments between two tokens read so far. */
+  readonly gaps: CommentGap[];
+}
+
+/** Work counters (characters examined by candidate scans, tokens made), read by the robustness tests. */
+export const lexWork = { scanned: 0, tokens: 0 };
 
 const KEYWORDS: ReadonlySet<string> = new Set(['if', 'then', 'else', 'assert', 'with', 'let', 'in', 'rec', 'inherit', 'or']);
 const TWO_CHAR_OPS: ReadonlySet<string> = new Set(['==', '!=', '<=', '>=', '&&', '||', '->', '//', '++']);
@@ -110,6 +136,7 @@ function runScanner(s: string, belongs: (c: number) => boolean): (at: number) =>
     if (at >= runStart && at < runEnd) return runEnd;
     let j = at;
     while (j < s.length && belongs(s.charCodeAt(j))) j++;
+    lexWork.scanned += j - at;
     if (j > at) {
       runStart = at;
       runEnd = j;
@@ -120,10 +147,28 @@ function runScanner(s: string, belongs: (c: number) => boolean): (at: number) =>
 
 /** Tokenizes a whole Nix source. Never throws; a lexical error ends the stream with an `error` token. */
 export function lex(source: string): LexResult {
+  const lexer = createLexer(source);
+  const tokens: Token[] = [];
+  while (true) {
+    const token = lexer.next();
+    tokens.push(token);
+    if (token.type === 'eof' || token.type === 'error') break;
+  }
+  return { tokens, comments: lexer.comments };
+}
+
+/** A lexer over `source` that reads only as far as the tokens asked for. Never throws. */
+export function createLexer(source: string): Lexer {
   const s = source;
   const n = s.length;
-  const tokens: Token[] = [];
   const comments: SourceComment[] = [];
+  const gaps: CommentGap[] = [];
+  /** The token made by the last step, if any. */
+  let produced: Token | undefined;
+  /** The `eof` or `error` token, once reached. */
+  let final: Token | undefined;
+  let prevEnd = 0;
+  let gapFrom = 0;
   const stack: State[] = [State.Initial];
   let i = 0;
   // Keeps failed `/*` searches from rescanning the rest of the input (see module comment).
@@ -137,7 +182,16 @@ export function lex(source: string): LexResult {
     if (stack.length > 1) stack.pop();
   };
   const emit = (type: TokenType, start: number, end: number, value = ''): void => {
-    tokens.push({ type, start, end, value });
+    produce({ type, start, end, value });
+  };
+  const produce = (token: Token): void => {
+    lexWork.tokens++;
+    if (comments.length > gapFrom) {
+      gaps.push({ from: gapFrom, to: comments.length, prevEnd, tokenStart: token.start, eof: token.type === 'eof' });
+      gapFrom = comments.length;
+    }
+    prevEnd = token.end;
+    produced = token;
   };
 
   /** End of the run of path characters containing position `at` (or `at` if none). */
@@ -225,6 +279,7 @@ export function lex(source: string): LexResult {
     }
     if (c === 47 && s.charCodeAt(i + 1) === 42 && i + 2 < noCommentEndFrom) {
       const close = s.indexOf('*/', i + 2);
+      lexWork.scanned += (close < 0 ? n : close) - i;
       if (close >= 0) {
         comments.push({ style: 'block', text: s.slice(i, close + 2), start: i, end: close + 2 });
         i = close + 2;
@@ -240,6 +295,17 @@ export function lex(source: string): LexResult {
       emit(ch as TokenType, i, i + 1, ch);
       i++;
       return true;
+    }
+    if (isDigit(c)) {
+      // An int not followed by a path character or `/` cannot be the start of a float or path.
+      let j = i + 1;
+      while (isDigit(s.charCodeAt(j))) j++;
+      const next = s.charCodeAt(j);
+      if (next !== 47 && !isPathChar(next)) {
+        emit('int', i, j, s.slice(i, j));
+        i = j;
+        return true;
+      }
     }
     if (isIdStart(c)) {
       let j = i + 1;
@@ -452,7 +518,7 @@ export function lex(source: string): LexResult {
     pushInd(i, i + 1, s[i]!, false);
   };
   const pushInd = (start: number, end: number, value: string, indented: boolean): void => {
-    tokens.push({ type: 'indStr', start, end, value, indented });
+    produce({ type: 'indStr', start, end, value, indented });
     i = end;
   };
 
@@ -480,7 +546,7 @@ export function lex(source: string): LexResult {
       return true;
     }
     if (state === State.InPathSlash) {
-      tokens.push({ type: 'error', start: i, end: i, value: 'path has a trailing slash' });
+      produce({ type: 'error', start: i, end: i, value: 'path has a trailing slash' });
       return false;
     }
     pop();
@@ -488,19 +554,33 @@ export function lex(source: string): LexResult {
     return true;
   };
 
-  while (true) {
+  /** Runs the lexer until it has made one token (whitespace and comments make none). */
+  const step = (): void => {
     const state = top();
     if (state === State.InPath || state === State.InPathSlash) {
-      if (!lexInPath()) return { tokens, comments };
-      continue;
+      if (!lexInPath()) final = produced;
+      return;
     }
-    if (i >= n) break;
     // Flex sees a NUL as the end of its buffer: outside strings and comments, input ends there.
-    if (s.charCodeAt(i) === 0 && (state === State.Default || state === State.Initial)) break;
+    if (i >= n || (s.charCodeAt(i) === 0 && (state === State.Default || state === State.Initial))) {
+      emit('eof', i, i);
+      final = produced;
+      return;
+    }
     if (state === State.String) lexString();
     else if (state === State.IndString) lexIndString();
     else lexDefault();
-  }
-  emit('eof', i, i);
-  return { tokens, comments };
+  };
+
+  return {
+    comments,
+    gaps,
+    next(): Token {
+      if (final !== undefined) return final;
+      while (produced === undefined) step();
+      const token = produced;
+      produced = undefined;
+      return token;
+    },
+  };
 }

@@ -25,25 +25,21 @@ export interface SourceComment {
   end: number;
 }
 
-/** Turns offsets into 1-based line and column numbers. Build once per source: lookups are O(log n). */
-export function lineIndex(source: string): (offset: number) => { line: number; column: number } {
-  const starts: number[] = [0];
-  for (let i = 0; i < source.length; i++) {
+/** The 1-based line and column of one offset, reading the source only up to it. */
+export function lineAndColumn(source: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, source.length);
+  for (let i = 0; i < end; i++) {
     const c = source.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (source.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
+    if (c === 10) {
+      line++;
+      lineStart = i + 1;
+    } else if (c === 13 && source.charCodeAt(i + 1) !== 10) {
+      // A CR ends a line on its own; in CRLF the LF does.
+      line++;
+      lineStart = i + 1;
     }
   }
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo]! + 1 };
-  };
+  return { line, column: offset - lineStart + 1 };
 }

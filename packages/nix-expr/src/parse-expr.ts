@@ -11,7 +11,7 @@ import {
   type NixInherit,
   type StringPart,
 } from './ast.js';
-import type { Token, TokenType } from './lex.js';
+import type { Lexer, Token, TokenType } from './lex.js';
 import { addAttrPath, addInherited, newAttrModel, type AttrModel } from './parse-attr-check.js';
 import { stripIndentation, type IndentedPiece } from './strip-indentation.js';
 import { mergeParts } from './string-parts.js';
@@ -48,6 +48,21 @@ export interface ExprParser {
 }
 
 const INT64_MAX = 9223372036854775807n;
+/** Bigints are immutable values, so the small ones that most files are full of are made once. */
+const SMALL_INTS: readonly bigint[] = Array.from({ length: 1000 }, (_, i) => BigInt(i));
+const NODE_PROTO = Object.getPrototypeOf(node({ kind: 'var', name: 'x' })) as object;
+
+/**
+ * A variable or int node with its `loc`, made field by field: the same object `at(node({…}))`
+ * makes, without the temporary it copies from. Large files are mostly such leaves.
+ */
+function leafNode(kind: 'var' | 'int', field: 'name' | 'value', value: string | bigint, start: number, end: number): NixExpr {
+  const made = Object.create(NODE_PROTO) as Record<string, unknown>;
+  made['kind'] = kind;
+  made[field] = value;
+  made['loc'] = { start, end };
+  return made as unknown as NixExpr;
+}
 const MIN_NORMAL = 2.2250738585072014e-308;
 
 interface OpInfo {
@@ -93,9 +108,13 @@ export function describe(token: Token): string {
   return NAMES[token.type] ?? `'${token.type}'`;
 }
 
-export function createExprParser(tokens: readonly Token[], maxDepth: number): ExprParser {
-  let p = 0;
+export function createExprParser(lexer: Lexer, maxDepth: number): ExprParser {
   let depth = 0;
+  // Tokens come from the lexer as the parser asks for them; at most three of lookahead are
+  // buffered, so memory does not grow with the input and a parse that stops early lexes no further.
+  const buffer: Token[] = [];
+  let head = 0;
+  let prevEnd = 0;
   /** Attribute bookkeeping of every set literal, for Nix's duplicate checks. */
   const models = new Map<NixExpr, AttrModel>();
   /** String nodes that Nix represents as one constant string (static when used as a key). */
@@ -115,8 +134,20 @@ export function createExprParser(tokens: readonly Token[], maxDepth: number): Ex
     const ends = parenEnds.get(expr);
     return ends ? ends[ends.length - 1]! : (expr.loc?.end ?? 0);
   };
-  const peek = (k = 0): Token => tokens[Math.min(p + k, tokens.length - 1)]!;
-  const lastEnd = (): number => (p > 0 ? tokens[p - 1]!.end : 0);
+  const peek = (k = 0): Token => {
+    while (buffer.length - head <= k) buffer.push(lexer.next());
+    return buffer[head + k]!;
+  };
+  /** Consumes the current token. */
+  const advance = (): void => {
+    prevEnd = peek().end;
+    head++;
+    if (head === buffer.length) {
+      buffer.length = 0;
+      head = 0;
+    }
+  };
+  const lastEnd = (): number => prevEnd;
 
   const fail = (token: Token, expected?: readonly string[]): never => {
     if (token.type === 'error') throw new ParseStop(token.value, token.start);
@@ -126,7 +157,7 @@ export function createExprParser(tokens: readonly Token[], maxDepth: number): Ex
   const expect = (type: TokenType, shown = `'${type}'`): Token => {
     const token = peek();
     if (token.type !== type) fail(token, [shown]);
-    p++;
+    advance();
     return token;
   };
   const enter = (): void => {
@@ -152,11 +183,13 @@ export function createExprParser(tokens: readonly Token[], maxDepth: number): Ex
       switch (t.type) {
         case 'id':
           if (peek(1).type === ':') {
-            p += 2;
+            advance();
+            advance();
             return at(node({ kind: 'lambda', param: { kind: 'ident', name: t.value }, body: parseExpr() }), start);
           }
           if (peek(1).type === '@') {
-            p += 2;
+            advance();
+            advance();
             const param = parseFormals(t.value, 'before', t.start);
             expect(':');
             return at(node({ kind: 'lambda', param, body: parseExpr() }), start);
@@ -170,20 +203,20 @@ export function createExprParser(tokens: readonly Token[], maxDepth: number): Ex
           }
           break;
         case 'assert': {
-          p++;
+          advance();
           const condition = parseExpr();
           expect(';');
           return at(node({ kind: 'assert', condition, body: parseExpr() }), start);
         }
         case 'with': {
-          p++;
+          advance();
           const scope = parseExpr();
           expect(';');
           return at(node({ kind: 'with', scope, body: parseExpr() }), start);
         }
         case 'let':
           if (peek(1).type !== '{') {
-            p++;
+            advance();
             const { bindings, model } = parseBinds('in');
             const inToken = expect('in');
             if (model.dynamicCount > 0) throw new ParseStop('dynamic attributes not allowed in let', inToken.start);
@@ -191,7 +224,7 @@ export function createExprParser(tokens: readonly Token[], maxDepth: number): Ex
           }
           break;
         case 'if': {
-          p++;
+          advance();
           const condition = parseExpr();
           expect('then');
           const then = parseExpr();
@@ -229,21 +262,21 @@ export function createExprParser(tokens: readonly Token[], maxDepth: number): Ex
       const t = peek();
       if (t.type === '}') break;
       if (t.type === '...') {
-        p++;
+        advance();
         ellipsis = true;
         break;
       }
       if (t.type !== 'id') fail(t, ['identifier', "'...'", "'}'"]);
-      p++;
+      advance();
       offsets.push(t.start);
       if (peek().type === '?') {
-        p++;
+        advance();
         formals.push({ name: t.value, default: parseExpr() });
       } else {
         formals.push({ name: t.value });
       }
       if (peek().type === ',') {
-        p++;
+        advance();
         continue;
       }
       if (peek().type !== '}') fail(peek(), ["','", "'}'"]);
@@ -253,7 +286,7 @@ export function createExprParser(tokens: readonly Token[], maxDepth: number): Ex
     let name = bindName;
     let where = position;
     if (name === undefined && peek().type === '@') {
-      p++;
+      advance();
       name = expect('id', 'identifier').value;
       where = 'after';
     }
@@ -279,7 +312,7 @@ export function createExprParser(tokens: readonly Token[], maxDepth: number): Ex
 
   /** expr_op: prefix `!`/`-`, binary operators and `? attrpath`, by bison's precedences. */
   type Pending =
-    | { kind: 'prefix'; op: '!' | '-'; prec: number; start: number; operandToken: number }
+    | { kind: 'prefix'; op: '!' | '-'; prec: number; start: number; operandToken: Token }
     | { kind: 'binary'; op: BinaryOperator; prec: number };
 
   function reduce(operands: NixExpr[], ops: Pending[]): void {
@@ -287,7 +320,7 @@ export function createExprParser(tokens: readonly Token[], maxDepth: number): Ex
     if (top.kind === 'prefix') {
       const operand = operands.pop()!;
       const literal = (operand.kind === 'int' && operand.value > 0n) || (operand.kind === 'float' && operand.value > 0);
-      const token = tokens[top.operandToken]!;
+      const token = top.operandToken;
       const direct = literal && operand.loc !== undefined && token.start === operand.loc.start && token.end === operand.loc.end;
       let result: NixExpr;
       if (direct && operand.kind === 'int' && top.op === '-') result = node({ kind: 'int', value: -operand.value });
@@ -317,18 +350,28 @@ export function createExprParser(tokens: readonly Token[], maxDepth: number): Ex
     const operands: NixExpr[] = [];
     const ops: Pending[] = [];
     while (true) {
-      // Operand position: any number of prefix operators, then an application.
-      while (peek().type === '!' || peek().type === '-') {
-        const t = peek();
-        p++;
-        ops.push({ kind: 'prefix', op: t.type as '!' | '-', prec: t.type === '!' ? NOT_PREC : NEGATE_PREC, start: t.start, operandToken: p });
+      // Operand position: any number of prefix operators, then an application. Each prefix
+      // operator nests the operand one level deeper, so it counts against the depth limit (Nix
+      // 2.8 itself fails with "memory exhausted" at about 10,000 of them).
+      let nested = 0;
+      try {
+        while (peek().type === '!' || peek().type === '-') {
+          const t = peek();
+          enter();
+          nested++;
+          advance();
+          ops.push({ kind: 'prefix', op: t.type as '!' | '-', prec: t.type === '!' ? NOT_PREC : NEGATE_PREC, start: t.start, operandToken: peek() });
+        }
+        operands.push(parseApp());
+      } finally {
+        depth -= nested;
       }
-      operands.push(parseApp());
-      // Operator position.
+      // Operator position. A chain `a ? b ? c` nests each test in the next without recursion
+      // here, and the printer writes such chains with a loop, so it needs no depth limit.
       let t = peek();
       while (t.type === '?') {
         reduceAbove(operands, ops, HAS_ATTR_PREC, 'none', t);
-        p++;
+        advance();
         const subject = operands.pop()!;
         const path = parseAttrPath();
         operands.push(at(node({ kind: 'hasAttr', subject, path }), outerStart(subject)));
@@ -337,7 +380,7 @@ export function createExprParser(tokens: readonly Token[], maxDepth: number): Ex
       const info = BINARY[t.type];
       if (!info) break;
       reduceAbove(operands, ops, info.prec, info.assoc, t);
-      p++;
+      advance();
       ops.push({ kind: 'binary', op: t.type as BinaryOperator, prec: info.prec });
     }
     while (ops.length > 0) reduce(operands, ops);
@@ -360,17 +403,17 @@ export function createExprParser(tokens: readonly Token[], maxDepth: number): Ex
     const subject = parseSimple();
     const start = outerStart(subject);
     if (peek().type === '.') {
-      p++;
+      advance();
       const path = parseAttrPath();
       if (peek().type === 'or') {
-        p++;
+        advance();
         return at(node({ kind: 'select', subject, path, or: parseSelect() }), start);
       }
       return at(node({ kind: 'select', subject, path }), start);
     }
     if (peek().type === 'or') {
       const orToken = peek();
-      p++;
+      advance();
       const orVar = at(node({ kind: 'var', name: 'or' }), orToken.start, orToken.end);
       return at(node({ kind: 'call', fn: subject, args: [orVar] }), start);
     }
@@ -385,16 +428,17 @@ export function createExprParser(tokens: readonly Token[], maxDepth: number): Ex
       const start = t.start;
       switch (t.type) {
         case 'id':
-          p++;
-          return at(node({ kind: 'var', name: t.value }), start);
+          advance();
+          return leafNode('var', 'name', t.value, start, t.end);
         case 'int': {
-          p++;
-          const value = BigInt(t.value);
+          advance();
+          const text = t.value;
+          const value = text.length <= 3 ? SMALL_INTS[Number(text)]! : BigInt(text);
           if (value > INT64_MAX) throw new ParseStop(`invalid integer '${t.value}'`, t.start);
-          return at(node({ kind: 'int', value }), start);
+          return leafNode('int', 'value', value, start, t.end);
         }
         case 'float': {
-          p++;
+          advance();
           const value = Number(t.value);
           const mantissaZero = !/[1-9]/.test(t.value.split(/[eE]/)[0]!);
           if (!Number.isFinite(value) || (value === 0 && !mantissaZero) || (value !== 0 && value < MIN_NORMAL)) {
@@ -410,14 +454,14 @@ export function createExprParser(tokens: readonly Token[], maxDepth: number): Ex
         case 'hpath':
           return parsePath();
         case 'spath':
-          p++;
+          advance();
           return at(node({ kind: 'searchPath', path: t.value.slice(1, -1) }), start);
         case 'uri':
-          p++;
+          advance();
           return at(node({ kind: 'uri', uri: t.value }), start);
         case '(': {
           // No node for parentheses; their start is kept so comments above `(` find the node.
-          p++;
+          advance();
           const inner = parseExpr();
           expect(')');
           const starts = parenStarts.get(inner);
@@ -430,24 +474,24 @@ export function createExprParser(tokens: readonly Token[], maxDepth: number): Ex
         }
         case 'let': {
           // Legacy `let { …; body = …; }` is `(rec { … }).body`.
-          p++;
+          advance();
           const set = parseSet(true, start);
           return at(node({ kind: 'select', subject: set, path: ['body'] }), start);
         }
         case 'rec':
-          p++;
+          advance();
           return parseSet(true, start);
         case '{':
           return parseSet(false, start);
         case '[': {
-          p++;
+          advance();
           const items: NixExpr[] = [];
           while (peek().type !== ']') {
             if (!SIMPLE_START.has(peek().type)) fail(peek(), ["']'"]);
             items.push(parseSelect());
           }
           const close = peek().start;
-          p++;
+          advance();
           const list = at(node({ kind: 'list', items }), start);
           brackets.set(list, { open: start, close });
           return list;
@@ -478,10 +522,10 @@ export function createExprParser(tokens: readonly Token[], maxDepth: number): Ex
       const first = peek();
       let item: NixBindingItem;
       if (first.type === 'inherit') {
-        p++;
+        advance();
         let from: NixExpr | undefined;
         if (peek().type === '(') {
-          p++;
+          advance();
           from = parseExpr();
           expect(')');
         }
@@ -494,7 +538,7 @@ export function createExprParser(tokens: readonly Token[], maxDepth: number): Ex
           if (dup) throw new ParseStop(`attribute '${dup.shown}' already defined`, nameToken.start);
           names.push(key);
         }
-        p++;
+        advance();
         const inheritItem: NixInherit = from === undefined ? { kind: 'inherit', names } : { kind: 'inherit', from, names };
         item = inheritItem;
       } else {
@@ -520,7 +564,7 @@ export function createExprParser(tokens: readonly Token[], maxDepth: number): Ex
   function parseAttrPath(): AttrKey[] {
     const path: AttrKey[] = [parseAttrName(['identifier'])];
     while (peek().type === '.') {
-      p++;
+      advance();
       path.push(parseAttrName(['identifier']));
     }
     return path;
@@ -530,7 +574,7 @@ export function createExprParser(tokens: readonly Token[], maxDepth: number): Ex
   function parseAttrName(expected: readonly string[]): AttrKey {
     const t = peek();
     if (t.type === 'id' || t.type === 'or') {
-      p++;
+      advance();
       return t.type === 'or' ? 'or' : t.value;
     }
     if (t.type === 'quote') {
@@ -538,7 +582,7 @@ export function createExprParser(tokens: readonly Token[], maxDepth: number): Ex
       return constantStrings.has(str) ? constantText(str) : str;
     }
     if (t.type === 'dollarCurly') {
-      p++;
+      advance();
       const expr = parseExpr();
       expect('}', "'}'");
       if (expr.kind === 'string' && constantStrings.has(expr)) return constantText(expr);
@@ -567,13 +611,13 @@ export function createExprParser(tokens: readonly Token[], maxDepth: number): Ex
     while (true) {
       const t = peek();
       if (t.type === 'str') {
-        p++;
+        advance();
         parts.push(t.value);
       } else if (t.type === 'dollarCurly') {
         interpolated = true;
         parts.push(parseInterpolation());
       } else if (t.type === 'quote') {
-        p++;
+        advance();
         break;
       } else {
         fail(t, ["'\"'"]);
@@ -586,17 +630,17 @@ export function createExprParser(tokens: readonly Token[], maxDepth: number): Ex
 
   function parseIndented(): NixExpr {
     const start = peek().start;
-    p++;
+    advance();
     const pieces: IndentedPiece[] = [];
     while (true) {
       const t = peek();
       if (t.type === 'indStr') {
-        p++;
+        advance();
         pieces.push({ text: t.value, indented: t.indented === true });
       } else if (t.type === 'dollarCurly') {
         pieces.push({ expr: parseInterpolation() });
       } else if (t.type === 'indClose') {
-        p++;
+        advance();
         break;
       } else {
         fail(t, ["''"]);
@@ -610,17 +654,17 @@ export function createExprParser(tokens: readonly Token[], maxDepth: number): Ex
 
   function parsePath(): NixExpr {
     const first = peek();
-    p++;
+    advance();
     const parts: StringPart[] = [first.value];
     while (true) {
       const t = peek();
       if (t.type === 'str') {
-        p++;
+        advance();
         parts.push(t.value);
       } else if (t.type === 'dollarCurly') {
         parts.push(parseInterpolation());
       } else if (t.type === 'pathEnd') {
-        p++;
+        advance();
         break;
       } else {
         fail(t);

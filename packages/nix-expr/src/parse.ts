@@ -1,7 +1,8 @@
 import type { NixBinding, NixBindingItem, NixExpr } from './ast.js';
-import { lex, type Token } from './lex.js';
-import { lineIndex, type Diagnostic, type SourceComment } from './parse-diagnostic.js';
+import { createLexer, type CommentGap } from './lex.js';
+import { lineAndColumn, type Diagnostic, type SourceComment } from './parse-diagnostic.js';
 import { createExprParser, ParseStop } from './parse-expr.js';
+import { checkOptions, integerIn } from './options.js';
 
 /** What `parse()` returns. `expr` is absent exactly when `diagnostics` is not empty. */
 export interface ParseResult {
@@ -15,8 +16,16 @@ export interface ParseResult {
 }
 
 export interface ParseOptions {
-  /** Nesting limit (parentheses, lists, sets, lambda bodies…); deeper input is a diagnostic. Default 500. */
+  /**
+   * Nesting limit (parentheses, lists, sets, lambda bodies, prefix operators…); deeper input is a
+   * diagnostic. An integer from 1 to 100,000; default 500.
+   */
   maxDepth?: number;
+}
+
+function checkParseOptions(options: unknown): Required<ParseOptions> {
+  const checked = checkOptions<ParseOptions>(options, 'parse', { maxDepth: 'integer' });
+  return { maxDepth: integerIn(checked.maxDepth, 500, 1, 100_000, 'parse', 'maxDepth') };
 }
 
 /**
@@ -50,13 +59,15 @@ export interface DetailedParse extends ParseResult {
 
 export function parseDetailed(source: string, options: ParseOptions = {}): DetailedParse {
   const attached = new Map<object, SourceComment[]>();
-  const { tokens, comments } = lex(source);
-  const parser = createExprParser(tokens, options.maxDepth ?? 500);
+  const { maxDepth } = checkParseOptions(options);
+  const lexer = createLexer(source);
+  const comments = lexer.comments;
+  const parser = createExprParser(lexer, maxDepth);
   let expr: NixExpr;
   try {
     expr = parser.parseFile();
   } catch (error) {
-    const where = lineIndex(source);
+    const where = (offset: number): { line: number; column: number } => lineAndColumn(source, offset);
     let diagnostic: Diagnostic;
     if (error instanceof ParseStop) {
       diagnostic = { message: error.message, ...where(error.offset), offset: error.offset };
@@ -69,7 +80,7 @@ export function parseDetailed(source: string, options: ParseOptions = {}): Detai
     }
     return { diagnostics: [diagnostic], comments, brackets: parser.brackets, attached, equalsAt: parser.equalsAt, parenthesized: new Map() };
   }
-  const used = attachComments(expr, source, tokens, comments, parser.parenStarts, attached);
+  const used = attachComments(expr, source, lexer.gaps, comments, parser.parenStarts, attached);
   const parenthesized = new Map<NixExpr, { start: number; end: number }>();
   for (const [node, starts] of parser.parenStarts) {
     const ends = parser.parenEnds.get(node)!;
@@ -95,23 +106,16 @@ interface Anchor {
 function attachComments(
   root: NixExpr,
   source: string,
-  tokens: readonly Token[],
+  gaps: readonly CommentGap[],
   comments: readonly SourceComment[],
   parenStarts: Map<NixExpr, number[]>,
   attached: Map<object, SourceComment[]>,
 ): Set<SourceComment> {
   const anchors = new Map<number, Anchor>();
-  let k = 0;
-  while (k < comments.length) {
-    const tokenIndex = firstTokenAtOrAfter(tokens, comments[k]!.end);
-    let next = k + 1;
-    while (next < comments.length && comments[next]!.start < tokens[tokenIndex]!.start) next++;
-    const token = tokens[tokenIndex]!;
-    if (token.type !== 'eof') {
-      const run = leadingRun(comments.slice(k, next), token.start, tokenIndex > 0 ? tokens[tokenIndex - 1]!.end : 0, source);
-      if (run.length > 0) anchors.set(token.start, { comments: run, lines: run.flatMap(commentLines) });
-    }
-    k = next;
+  for (const gap of gaps) {
+    if (gap.eof) continue;
+    const run = leadingRun(comments.slice(gap.from, gap.to), gap.tokenStart, gap.prevEnd, source);
+    if (run.length > 0) anchors.set(gap.tokenStart, { comments: run, lines: run.flatMap(commentLines) });
   }
   const used = new Set<SourceComment>();
   if (anchors.size === 0) return used;
@@ -173,7 +177,8 @@ function childrenOf(expr: NixExpr, claim: (item: NixBindingItem) => void): NixEx
       out.push(expr.body);
       break;
     case 'list':
-      out.push(...expr.items);
+      // A loop, not push(...items): spreading a long list as arguments overflows the stack.
+      for (const item of expr.items) out.push(item);
       break;
     case 'with':
       out.push(expr.scope, expr.body);
@@ -189,7 +194,8 @@ function childrenOf(expr: NixExpr, claim: (item: NixBindingItem) => void): NixEx
       out.push(expr.body);
       break;
     case 'call':
-      out.push(expr.fn, ...expr.args);
+      out.push(expr.fn);
+      for (const arg of expr.args) out.push(arg);
       break;
     case 'select':
       out.push(expr.subject);
@@ -228,21 +234,11 @@ function leadingRun(between: readonly SourceComment[], itemStart: number, prevEn
     const before = k > 0 ? between[k - 1]!.end : prevEnd;
     const ownLine = newlines(source, before, comment.start) > 0 || before === 0;
     if (!ownLine) break;
-    run.unshift(comment);
+    run.push(comment);
     cursor = comment.start;
   }
-  return run;
-}
-
-function firstTokenAtOrAfter(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  // Collected bottom-up; unshift would make a long run of comment lines quadratic.
+  return run.reverse();
 }
 
 function newlines(source: string, from: number, to: number): number {

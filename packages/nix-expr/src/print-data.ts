@@ -1,11 +1,11 @@
-import type { NixAttrs, NixExpr } from './ast.js';
+import type { NixAttrs, NixBindingItem, NixExpr } from './ast.js';
 import { attrName } from './attr-name.js';
 import { needsEscape } from './escape-string.js';
 import { flushIfFull } from './print-buffer.js';
 import { leafText, writeBinding } from './print-bindings.js';
-import { wraps } from './print-flat.js';
+import { flat, flatBinding, wraps } from './print-flat.js';
 import { SLOT_ARGUMENT } from './precedence.js';
-import { writeLineStart, type Layout } from './print.js';
+import { commentLines, writeLineStart, type Layout } from './print.js';
 
 // Generated configuration is mostly plain data: attribute sets of leaves, lists and more sets.
 // Their expanded forms are written here in one tight loop per set or list, with the indentation,
@@ -73,12 +73,12 @@ function expandsAsValue(expr: NixAttrs): boolean {
  * indentation of the line holding the `{`.
  */
 export function writeSetBody(layout: Layout, out: string[], expr: NixAttrs, ind: string): void {
-  setBody(layout, out, expr, depthOf(layout, ind));
+  writeBodies(layout, out, { set: expr, items: expr.bindings, index: 0, depth: depthOf(layout, ind), suffix: '' });
 }
 
 /** The items and closing `]` of an expanded list whose `[` is written. */
 export function writeListBody(layout: Layout, out: string[], items: readonly NixExpr[], ind: string): void {
-  listBody(layout, out, items, depthOf(layout, ind));
+  writeBodies(layout, out, { set: undefined, items, index: 0, depth: depthOf(layout, ind), suffix: '' });
 }
 
 // Chunks are pushed as they are, without concatenating them first: a new string per piece costs
@@ -93,15 +93,52 @@ function plainText(expr: NixExpr): string | undefined {
   return typeof only === 'string' && !needsEscape(only) ? only : undefined;
 }
 
-function setBody(layout: Layout, out: string[], expr: NixAttrs, depth: Depth): void {
-  const { newline, prefixes } = depth;
+/** An expanded list or set being written: its items, the next one, and what follows its bracket. */
+interface Body {
+  /** The set, for a set body; undefined for a list body. */
+  set: NixAttrs | undefined;
+  items: readonly (NixExpr | NixBindingItem)[];
+  index: number;
+  depth: Depth;
+  /** Written after the closing bracket (`;` for a binding value). */
+  suffix: string;
+}
+
+/** Work counter (items written by the data loop), read by the robustness tests. */
+export const dataWork = { items: 0 };
+
+/**
+ * Writes nested expanded lists and sets with an explicit stack instead of recursion, so data
+ * nested thousands of levels deep (the printer allows 10,000 by default) cannot overflow the call
+ * stack. Each step writes one item: a leaf in place, a nested list or set by opening it and
+ * pushing its body, anything else through the general printer.
+ */
+function writeBodies(layout: Layout, out: string[], first: Body): void {
+  const stack: Body[] = [first];
   const width = layout.width;
-  for (const item of expr.bindings) {
+  while (stack.length > 0) {
+    const body = stack[stack.length - 1]!;
+    const { depth } = body;
+    if (body.index === body.items.length) {
+      out.push(body.set === undefined ? depth.closeList : depth.closeSet);
+      if (body.suffix !== '') out.push(body.suffix);
+      stack.pop();
+      continue;
+    }
+    const item = body.items[body.index++]!;
+    dataWork.items++;
     flushIfFull(out);
-    if (item.kind === 'binding' && item.path.length === 1 && item.comments === undefined) {
-      const key = item.path[0]!;
-      const value = item.value;
+    if (body.set === undefined) {
+      const opened = listItem(layout, out, item as NixExpr, depth);
+      if (opened !== undefined) stack.push(opened);
+      continue;
+    }
+    const binding = item as NixBindingItem;
+    if (binding.kind === 'binding' && binding.path.length === 1 && binding.comments === undefined) {
+      const key = binding.path[0]!;
+      const value = binding.value;
       if (typeof key === 'string' && value.comments === undefined) {
+        const { newline, prefixes } = depth;
         let start = prefixes.get(key);
         if (start === undefined) {
           start = `${newline}${attrName(key)} = `;
@@ -122,52 +159,80 @@ function setBody(layout: Layout, out: string[], expr: NixAttrs, depth: Depth): v
           }
         } else if (value.kind === 'attrs' && expandsAsValue(value)) {
           out.push(start, value.rec ? 'rec {' : '{');
-          setBody(layout, out, value, deeper(layout, depth));
-          out.push(';');
+          stack.push({ set: value, items: value.bindings, index: 0, depth: deeper(layout, depth), suffix: ';' });
           continue;
-        } else if (value.kind === 'list' && value.items.length > 1) {
+        } else if (value.kind === 'list' && value.items.length > 0) {
+          // The general path: `name = ` and the list, flat when one item fits after it.
+          const room = width - (start.length - newline.length - 3) - 2;
+          if (value.items.length === 1) {
+            const one = flat(value.items[0]!, SLOT_ARGUMENT, room - 1 - 4);
+            if (one !== null) {
+              out.push(start, '[ ', one, ' ];');
+              continue;
+            }
+          }
           out.push(start, '[');
-          listBody(layout, out, value.items, deeper(layout, depth));
-          out.push(';');
+          stack.push({ set: undefined, items: value.items, index: 0, depth: deeper(layout, depth), suffix: ';' });
           continue;
         }
       }
     }
-    out.push(newline);
-    writeBinding(layout, out, item, depth.ind, false);
+    out.push(depth.newline);
+    writeBinding(layout, out, binding, depth.ind, false);
   }
-  out.push(depth.closeSet);
 }
 
-function listBody(layout: Layout, out: string[], items: readonly NixExpr[], depth: Depth): void {
-  const newline = depth.newline;
-  const quoted = depth.quotedNewline;
-  for (const item of items) {
-    flushIfFull(out);
-    if (isPlain(item)) {
-      const plain = plainText(item);
-      if (plain !== undefined) {
-        out.push(quoted, plain, '"');
-        continue;
-      }
-      const leaf = leafText(item);
-      if (leaf !== null) {
-        if (!wraps(item, SLOT_ARGUMENT)) {
-          out.push(newline, leaf);
-          continue;
-        }
-      } else if (item.kind === 'attrs' && item.bindings.length > 1) {
-        out.push(newline, item.rec ? 'rec {' : '{');
-        setBody(layout, out, item, deeper(layout, depth));
-        continue;
-      } else if (item.kind === 'list' && item.items.length > 1) {
-        out.push(newline, '[');
-        listBody(layout, out, item.items, deeper(layout, depth));
-        continue;
+/** Writes one list element; returns the body to continue with when it opened a nested list or set. */
+function listItem(layout: Layout, out: string[], item: NixExpr, depth: Depth): Body | undefined {
+  if (isPlain(item)) {
+    const plain = plainText(item);
+    if (plain !== undefined) {
+      out.push(depth.quotedNewline, plain, '"');
+      return undefined;
+    }
+    const leaf = leafText(item);
+    if (leaf !== null && !wraps(item, SLOT_ARGUMENT)) {
+      out.push(depth.newline, leaf);
+      return undefined;
+    }
+  }
+  if (item.kind !== 'list' && item.kind !== 'attrs') {
+    out.push(depth.newline);
+    writeLineStart(layout, out, item, depth.ind, layout.width, SLOT_ARGUMENT);
+    return undefined;
+  }
+  // What writeLineStart does for a list or set at the start of a line, without recursion.
+  out.push(depth.newline);
+  if (!isPlain(item)) out.push(commentLines(item.comments, depth.ind));
+  const width = layout.width;
+  if (item.kind === 'list') {
+    const items = item.items;
+    if (items.length === 0) {
+      out.push('[ ]');
+      return undefined;
+    }
+    if (items.length === 1) {
+      const one = flat(items[0]!, SLOT_ARGUMENT, width - 4);
+      if (one !== null) {
+        out.push('[ ', one, ' ]');
+        return undefined;
       }
     }
-    out.push(newline);
-    writeLineStart(layout, out, item, depth.ind, layout.width, SLOT_ARGUMENT);
+    out.push('[');
+    return { set: undefined, items, index: 0, depth: deeper(layout, depth), suffix: '' };
   }
-  out.push(depth.closeList);
+  const open = item.rec ? 'rec {' : '{';
+  if (item.bindings.length === 0) {
+    out.push(open, ' }');
+    return undefined;
+  }
+  if (item.bindings.length === 1) {
+    const one = flatBinding(item.bindings[0]!, width - open.length - 2);
+    if (one !== null) {
+      out.push(open, ' ', one, ' }');
+      return undefined;
+    }
+  }
+  out.push(open);
+  return { set: item, items: item.bindings, index: 0, depth: deeper(layout, depth), suffix: '' };
 }

@@ -12,6 +12,7 @@ import {
 import { printFloat, printInt } from './print-number.js';
 import { isOrVariable, splitAtOr } from './print-or.js';
 import { LEVEL_HAS_ATTR, LEVEL_NEGATE, LEVEL_NOT, SLOT_ARGUMENT, SLOT_EXPR, levelOf, operandLimits } from './precedence.js';
+import { continuesChain, continuesTests } from './print-depth.js';
 
 /** Select subject slot (`expr_simple`): also wraps literals that would absorb the `.`. */
 export const SLOT_SUBJECT = 0;
@@ -219,26 +220,78 @@ function flatBare(expr: NixExpr, budget: number): string | null {
       }
       break;
     }
-    case 'hasAttr': {
-      const subject = flat(expr.subject, LEVEL_HAS_ATTR, budget);
-      const path = subject === null ? null : flatAttrPath(expr.path, 'hasAttr node');
-      text = path === null ? null : `${subject!} ? ${path}`;
+    case 'hasAttr':
+      text = flatTests(expr, budget);
       break;
-    }
     case 'unary': {
       const operand = flat(expr.operand, expr.op === '-' ? SLOT_NEGATE_OPERAND : LEVEL_NOT, budget - 1);
       text = operand === null ? null : expr.op + operand;
       break;
     }
-    case 'binary': {
-      const [leftLimit, rightLimit] = operandLimits(expr.op);
-      const left = flat(expr.left, leftLimit, budget);
-      const right = left === null ? null : flat(expr.right, rightLimit, budget - left.length - expr.op.length - 2);
-      text = right === null ? null : `${left!} ${expr.op} ${right}`;
+    case 'binary':
+      text = flatChain(expr, budget);
       break;
-    }
   }
   return text !== null && text.length <= budget ? text : null;
+}
+
+/** Work counter (nodes of operator chains and `?` chains walked by `flat`), read by the robustness tests. */
+export const flatWork = { chainNodes: 0 };
+
+type Binary = Extract<NixExpr, { kind: 'binary' }>;
+type HasAttr = Extract<NixExpr, { kind: 'hasAttr' }>;
+
+/**
+ * A chain of one operator level on one line: what recursing into both sides writes, produced by
+ * an in-order walk with an explicit stack, since a chain of thousands of operands is a tree
+ * thousands of levels deep. Each operator costs at least ` op x` in the text, so the walk gives
+ * up as soon as the chain cannot fit the budget, and its work is bounded by the budget.
+ */
+function flatChain(root: Binary, budget: number): string | null {
+  let text = '';
+  // A lower bound of the length still to come: 1 per operand, ` op ` per operator.
+  let needed = root.op.length + 4;
+  const todo: (Binary | { operand: NixExpr; limit: number } | string)[] = [root];
+  const least = (entry: Binary | { operand: NixExpr }): number => ('operand' in entry ? 1 : entry.op.length + 4);
+  while (todo.length > 0) {
+    const entry = todo.pop()!;
+    flatWork.chainNodes++;
+    if (typeof entry === 'string') {
+      needed -= entry.length + 2;
+      text += ` ${entry} `;
+    } else if ('operand' in entry) {
+      needed -= 1;
+      const operand = flat(entry.operand, entry.limit, budget - text.length - needed);
+      if (operand === null) return null;
+      text += operand;
+    } else {
+      const [leftLimit, rightLimit] = operandLimits(entry.op);
+      const right = continuesChain(entry, entry.right, rightLimit) ? (entry.right as Binary) : { operand: entry.right, limit: rightLimit };
+      const left = continuesChain(entry, entry.left, leftLimit) ? (entry.left as Binary) : { operand: entry.left, limit: leftLimit };
+      needed += least(left) + least(right) - 2;
+      if (text.length + needed > budget) return null;
+      todo.push(right, entry.op, left);
+    }
+  }
+  return text.length <= budget ? text : null;
+}
+
+/** `a ? b ? c` on one line, walking the nested tests with a loop. */
+function flatTests(expr: HasAttr, budget: number): string | null {
+  const tests: HasAttr[] = [expr];
+  let subject = expr.subject;
+  while (continuesTests(subject)) {
+    flatWork.chainNodes++;
+    tests.push(subject as HasAttr);
+    if (tests.length * 4 > budget) return null;
+    subject = (subject as HasAttr).subject;
+  }
+  let text = flat(subject, LEVEL_HAS_ATTR, budget - tests.length * 4);
+  for (let i = tests.length - 1; i >= 0 && text !== null; i--) {
+    const path = flatAttrPath(tests[i]!.path, 'hasAttr node');
+    text = path === null ? null : `${text} ? ${path}`;
+  }
+  return text;
 }
 
 /**

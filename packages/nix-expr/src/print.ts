@@ -1,4 +1,6 @@
-import type { NixCall, NixExpr, NixFormalsParam, NixLambda } from './ast.js';
+import { isNixExpr, type NixCall, type NixExpr, type NixFormalsParam, type NixLambda } from './ast.js';
+import { DEFAULT_MAX_DEPTH, checkOptions, integerIn } from './options.js';
+import { checkPrintDepth, continuesChain, continuesTests } from './print-depth.js';
 import { checkVariableName } from './attr-name.js';
 import { NixExprError } from './errors.js';
 import { printIndented } from './escape-indented.js';
@@ -18,17 +20,25 @@ import {
   formalsExpand,
   wraps,
 } from './print-flat.js';
-import { BINARY_LEVEL, LEVEL_HAS_ATTR, LEVEL_NOT, SLOT_ARGUMENT, SLOT_EXPR, operandLimits } from './precedence.js';
+import { LEVEL_HAS_ATTR, LEVEL_NOT, SLOT_ARGUMENT, SLOT_EXPR, operandLimits } from './precedence.js';
 
 /** Layout options of `print`. */
 export interface PrintOptions {
-  /** Soft line width, not counting indentation (nixfmt: 100). */
+  /** Soft line width, not counting indentation (nixfmt: 100). An integer from 1 to 1,000. */
   width?: number;
-  /** Spaces per indentation level (nixfmt: 2). */
+  /** Spaces per indentation level (nixfmt: 2). An integer from 0 to 16. */
   indent?: number;
   /** End the output with a newline, as a file should (default true). */
   finalNewline?: boolean;
+  /**
+   * Nesting limit of the expression (default 10,000, at most 1,000,000); deeper input throws
+   * `NixExprError`. Nesting other than lists and sets inside lists and sets from the top and
+   * chains of one operator is limited to 500 levels in any case.
+   */
+  maxDepth?: number;
 }
+
+const PRINT_OPTIONS = { width: 'integer', indent: 'integer', finalNewline: 'boolean', maxDepth: 'integer' } as const;
 
 export interface Layout {
   width: number;
@@ -43,13 +53,18 @@ export interface Layout {
  * with `comment()` are written as `#` lines. Throws `NixExprError` for a node that has no Nix
  * syntax (a keyword as a variable, an empty attribute path, a path with spaces, …).
  */
-export function print(expr: NixExpr, options: PrintOptions = {}): string {
-  const layout: Layout = { width: options.width ?? 100, unit: ' '.repeat(options.indent ?? 2) };
+export function print(expr: NixExpr, options?: PrintOptions): string {
+  const checked = checkOptions<PrintOptions>(options, 'print', PRINT_OPTIONS);
+  const width = integerIn(checked.width, 100, 1, 1000, 'print', 'width');
+  const indent = integerIn(checked.indent, 2, 0, 16, 'print', 'indent');
+  if (!isNixExpr(expr)) throw new NixExprError('print: expected an AST node made by the builders, toNix or parse()', { value: expr });
+  checkPrintDepth(expr, integerIn(checked.maxDepth, DEFAULT_MAX_DEPTH, 1, 1_000_000, 'print', 'maxDepth'));
+  const layout: Layout = { width, unit: ' '.repeat(indent) };
   // Output goes into one array of chunks joined at the end: building it by concatenation would
   // leave a rope of millions of intermediate strings for the garbage collector on large trees.
   const out: string[] = [];
   writeLineStart(layout, out, expr, '', layout.width, SLOT_EXPR);
-  if (options.finalNewline !== false) out.push('\n');
+  if (checked.finalNewline !== false) out.push('\n');
   return finish(out);
 }
 
@@ -192,8 +207,18 @@ export function bare(layout: Layout, expr: NixExpr, ind: string, room: number): 
       return out;
     }
     case 'hasAttr': {
-      const subject = node(layout, expr.subject, ind, room, LEVEL_HAS_ATTR);
-      return `${subject} ? ${printAttrPath(expr.path, interpolation(layout, ind), 'hasAttr node')}`;
+      // `a ? b ? c` nests each test in the next: walk the chain with a loop, not recursion.
+      const tests: NixExpr[] = [expr];
+      let subject = expr.subject;
+      while (continuesTests(subject)) {
+        tests.push(subject);
+        subject = (subject as Extract<NixExpr, { kind: 'hasAttr' }>).subject;
+      }
+      let out = node(layout, subject, ind, room, LEVEL_HAS_ATTR);
+      for (let i = tests.length - 1; i >= 0; i--) {
+        out += ` ? ${printAttrPath((tests[i] as Extract<NixExpr, { kind: 'hasAttr' }>).path, interpolation(layout, ind), 'hasAttr node')}`;
+      }
+      return out;
     }
     case 'unary':
       return expr.op + node(layout, expr.operand, ind, room - 1, expr.op === '-' ? SLOT_NEGATE_OPERAND : LEVEL_NOT);
@@ -347,27 +372,30 @@ function operatorChain(layout: Layout, expr: Extract<NixExpr, { kind: 'binary' }
   return out;
 }
 
+/**
+ * The operands and operators of a chain of one level, in source order. An in-order walk with an
+ * explicit stack: a chain of thousands of `+` is a tree thousands of levels deep.
+ */
 function collectChain(
-  expr: Extract<NixExpr, { kind: 'binary' }>,
+  root: Extract<NixExpr, { kind: 'binary' }>,
   operands: NixExpr[],
   operators: string[],
   limits: number[],
 ): void {
-  const [leftLimit, rightLimit] = operandLimits(expr.op);
-  const level = BINARY_LEVEL[expr.op];
-  const sameLevel = (child: NixExpr, limit: number): child is Extract<NixExpr, { kind: 'binary' }> =>
-    child.kind === 'binary' && BINARY_LEVEL[child.op] === level && !wraps(child, limit) &&
-    (child.comments === undefined || child.comments.length === 0);
-  if (sameLevel(expr.left, leftLimit)) collectChain(expr.left, operands, operators, limits);
-  else {
-    operands.push(expr.left);
-    limits.push(leftLimit);
-  }
-  operators.push(expr.op);
-  if (sameLevel(expr.right, rightLimit)) collectChain(expr.right, operands, operators, limits);
-  else {
-    operands.push(expr.right);
-    limits.push(rightLimit);
+  // Entries: a chain node to expand, or an operand with its slot limit, or an operator.
+  const todo: (Extract<NixExpr, { kind: 'binary' }> | { operand: NixExpr; limit: number } | string)[] = [root];
+  while (todo.length > 0) {
+    const entry = todo.pop()!;
+    if (typeof entry === 'string') operators.push(entry);
+    else if ('operand' in entry) {
+      operands.push(entry.operand);
+      limits.push(entry.limit);
+    } else {
+      const [leftLimit, rightLimit] = operandLimits(entry.op);
+      todo.push(continuesChain(entry, entry.right, rightLimit) ? (entry.right as typeof entry) : { operand: entry.right, limit: rightLimit });
+      todo.push(entry.op);
+      todo.push(continuesChain(entry, entry.left, leftLimit) ? (entry.left as typeof entry) : { operand: entry.left, limit: leftLimit });
+    }
   }
 }
 

@@ -327,8 +327,16 @@ diagnostics('stops deep nesting with a diagnostic, not a stack overflow', () => 
 diagnostics('builds long operator chains without recursion', () => {
   const chain = Array.from({ length: 50000 }, () => 'a').join(' ++ ');
   assert.equal(parse(chain).diagnostics, []);
-  assert.equal(parse(`${'- '.repeat(50000)}1`).diagnostics, []);
-  assert.equal(parse(`${'!'.repeat(50000)}a`).diagnostics, []);
+  assert.equal(parse(`x${' ? a'.repeat(50000)}`).diagnostics, []);
+});
+
+diagnostics('counts prefix operators against the depth limit, as they nest', () => {
+  // Nix 2.8 answers "memory exhausted" for 50,000 of them; a diagnostic, never a RangeError.
+  rejects(`${'- '.repeat(50000)}1`, /nested more than 500 levels/);
+  rejects(`${'!'.repeat(50000)}a`, /nested more than 500 levels/);
+  assert.equal(parse(`${'- '.repeat(400)}1`).diagnostics, []);
+  assert.equal(parse(`${'!'.repeat(400)}a`).diagnostics, []);
+  assert.equal(parse(`${'!a && '.repeat(2000)}a`).diagnostics, []);
 });
 
 literals.run();
