@@ -4,14 +4,14 @@ import { nixParseOrThrow } from '../../../tools/test-helpers/index.js';
 import { renderNomadFiles } from '../src/index.js';
 import { canonicalOrder, decodeJobspec } from '../../nomad-job/test/support/jobspec-decode.js';
 import { PYTHON_NAMES, evalModules } from './nix-stubs.js';
-import { ARTICLE_DEPLOYMENT, MINIMAL, WITH_SECRETS } from './fixtures.js';
+import { CURRENT_DEPLOYMENT, MINIMAL, WITH_SECRETS } from './fixtures.js';
 
 const text = (description: unknown, name: string): string => renderNomadFiles(description).files.find((f) => f.name === name)!.text;
 
 const job = suite('renderNomadFiles: the job read back by the real HCL parser');
 
 job('isso.nomad.hcl, read as jobspec2 reads it, is isso.nomad.json', async () => {
-  for (const description of [ARTICLE_DEPLOYMENT, WITH_SECRETS, { ...MINIMAL, backend: 'docker', port: 9000 }]) {
+  for (const description of [CURRENT_DEPLOYMENT, WITH_SECRETS, { ...MINIMAL, backend: 'docker', port: 9000 }]) {
     const decoded = await decodeJobspec(text(description, 'isso.nomad.hcl'));
     assert.equal(canonicalOrder(decoded), canonicalOrder(JSON.parse(text(description, 'isso.nomad.json'))));
   }
@@ -20,11 +20,11 @@ job('isso.nomad.hcl, read as jobspec2 reads it, is isso.nomad.json', async () =>
 const node = suite('renderNomadFiles: nomad-node.nix with nix-instantiate');
 
 node('parses with Nix', () => {
-  for (const description of [ARTICLE_DEPLOYMENT, WITH_SECRETS, { ...MINIMAL, backend: 'docker' }]) nixParseOrThrow(text(description, 'nomad-node.nix'));
+  for (const description of [CURRENT_DEPLOYMENT, WITH_SECRETS, { ...MINIMAL, backend: 'docker' }]) nixParseOrThrow(text(description, 'nomad-node.nix'));
 });
 
 node('evaluates to a Nomad client with the podman plugin, the host volume, the image kept and nginx in front', () => {
-  const [value] = evalModules([text(ARTICLE_DEPLOYMENT, 'nomad-node.nix')], `r: {
+  const [value] = evalModules([text(CURRENT_DEPLOYMENT, 'nomad-node.nix')], `r: {
     nomad = { inherit (r.services.nomad) enable dropPrivileges enableDocker settings; plugins = map (p: p.outPath) r.services.nomad.extraSettingsPlugins; };
     podman = r.virtualisation.podman.enable;
     socket = r.systemd.sockets.podman.wantedBy;

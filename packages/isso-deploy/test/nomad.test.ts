@@ -1,21 +1,21 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { IssoDeploymentError, renderNomadFiles } from '../src/index.js';
-import { ARTICLE_DEPLOYMENT, MINIMAL, WITH_SECRETS, golden } from './fixtures.js';
+import { CURRENT_DEPLOYMENT, MINIMAL, WITH_SECRETS, golden } from './fixtures.js';
 
 const files = suite('renderNomadFiles');
 
 const file = (result: ReturnType<typeof renderNomadFiles>, name: string): string => result.files.find((f) => f.name === name)!.text;
 
 files('writes the job in both forms and the node module', () => {
-  const result = renderNomadFiles(ARTICLE_DEPLOYMENT);
+  const result = renderNomadFiles(CURRENT_DEPLOYMENT);
   assert.equal(result.files.map((f) => f.name), ['isso.nomad.hcl', 'isso.nomad.json', 'nomad-node.nix']);
   assert.equal(result.warnings, []);
   for (const f of result.files) assert.ok(f.description.length > 0);
 });
 
 files('gives the seed a job nomad job validate accepts: podman, archive, host volume, loopback port, /info check', () => {
-  const { Job } = JSON.parse(file(renderNomadFiles(ARTICLE_DEPLOYMENT), 'isso.nomad.json')) as { Job: any };
+  const { Job } = JSON.parse(file(renderNomadFiles(CURRENT_DEPLOYMENT), 'isso.nomad.json')) as { Job: any };
   const group = Job.TaskGroups[0];
   assert.is(Job.ID, 'isso');
   assert.is(group.Count, 1);
@@ -59,7 +59,7 @@ files('follows the description: port, container name, backend', () => {
 });
 
 files('renders the seed exactly as the reviewed golden files', () => {
-  for (const f of renderNomadFiles(ARTICLE_DEPLOYMENT).files) assert.fixture(f.text, golden(f.name, f.text), f.name);
+  for (const f of renderNomadFiles(CURRENT_DEPLOYMENT).files) assert.fixture(f.text, golden(f.name, f.text), f.name);
 });
 
 files('refuses an invalid description with the field named', () => {
