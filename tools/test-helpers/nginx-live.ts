@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startProcess, waitForPort, type LiveProcess } from './live-process.js';
-import { nginxSandbox } from './nginx.js';
+import { nginxMainConfig, nginxSandbox } from './nginx.js';
 import { requireTool } from './require-tool.js';
 
 /** A running nginx under a private prefix. */
@@ -23,24 +23,7 @@ export async function startNginx(httpBody: string, ports: readonly number[]): Pr
   chmodSync(prefix, 0o755);
   chmodSync(join(prefix, 'tmp'), 0o777);
   const conf = join(prefix, 'conf', 'nginx.conf');
-  writeFileSync(conf, [
-    'daemon off;',
-    'master_process on;',
-    'worker_processes 1;',
-    `pid ${join(prefix, 'logs', 'nginx.pid')};`,
-    `error_log ${join(prefix, 'logs', 'error.log')};`,
-    'events { worker_connections 64; }',
-    'http {',
-    `  access_log ${join(prefix, 'logs', 'access.log')};`,
-    `  client_body_temp_path ${join(prefix, 'tmp')};`,
-    `  proxy_temp_path ${join(prefix, 'tmp')};`,
-    `  fastcgi_temp_path ${join(prefix, 'tmp')};`,
-    `  uwsgi_temp_path ${join(prefix, 'tmp')};`,
-    `  scgi_temp_path ${join(prefix, 'tmp')};`,
-    httpBody,
-    '}',
-    '',
-  ].join('\n'));
+  writeFileSync(conf, nginxMainConfig(prefix, httpBody, { masterProcess: true }));
   const live = startProcess(bin, ['-p', prefix, '-c', conf], { PATH: '/usr/sbin:/usr/bin:/bin' });
   try {
     for (const port of ports) await waitForPort(port, live);

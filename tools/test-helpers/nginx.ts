@@ -42,15 +42,13 @@ export function nginxSandbox(): NginxSandbox {
 }
 
 /**
- * Runs the real `nginx -t` (or `-T` with `dump`) on `httpBody`, placed inside an `http { }` block
- * of a complete configuration under a private prefix. Nothing listens: -t only checks.
+ * A complete nginx.conf under `prefix` (its logs/ and tmp/ directories), in the foreground, with
+ * `httpBody` inside `http { }`: what both the `nginx -t` checks and the live servers run.
  */
-export function nginxTest(httpBody: string, options: { dump?: boolean } = {}): NginxCheck {
-  const bin = requireTool('nginx', ['/usr/sbin/nginx']);
-  const { prefix } = nginxSandbox();
-  const conf = join(prefix, 'conf', `test-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.conf`);
-  const full = [
+export function nginxMainConfig(prefix: string, httpBody: string, options: { masterProcess?: boolean } = {}): string {
+  return [
     'daemon off;',
+    ...(options.masterProcess ? ['master_process on;'] : []),
     'worker_processes 1;',
     `pid ${join(prefix, 'logs', 'nginx.pid')};`,
     `error_log ${join(prefix, 'logs', 'error.log')};`,
@@ -66,6 +64,17 @@ export function nginxTest(httpBody: string, options: { dump?: boolean } = {}): N
     '}',
     '',
   ].join('\n');
+}
+
+/**
+ * Runs the real `nginx -t` (or `-T` with `dump`) on `httpBody`, placed inside an `http { }` block
+ * of a complete configuration under a private prefix. Nothing listens: -t only checks.
+ */
+export function nginxTest(httpBody: string, options: { dump?: boolean } = {}): NginxCheck {
+  const bin = requireTool('nginx', ['/usr/sbin/nginx']);
+  const { prefix } = nginxSandbox();
+  const conf = join(prefix, 'conf', `test-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.conf`);
+  const full = nginxMainConfig(prefix, httpBody);
   writeFileSync(conf, full);
   try {
     const result = spawnSync(bin, [options.dump ? '-T' : '-t', '-q', '-p', prefix, '-c', conf], { encoding: 'utf8' });
