@@ -60,18 +60,26 @@ export function parseMemPeak(value: string): { peak: ByteSize; swap: ByteSize | 
   return { peak: parseSize(m[1] as string), swap: m[2] !== undefined ? parseSize(m[2]) : null };
 }
 
+const ACTIVE_UNIT_LIMITS = { 'soft limit': 'softLimit', 'hard limit': 'hardLimit', 'activating limit': 'activatingLimit' } as const;
+
 /**
- * `3 (soft limit: 2; hard limit: 4)` (slices, `Act. Units:`, v258): the number of active units
- * and the slice's ConcurrencySoftMax=/ConcurrencyHardMax=. Format from print_status_info() in
- * src/systemctl/systemctl-show.c (external-mirrors/pmos-systemd@a04e96ccd841f255640b7afbad66f6a1352ce769):
- * `" Act. Units: %u"`, then ` (` + `soft limit: %u` (only when below the hard limit) + `; ` +
- * `hard limit: %u` + `)` when either limit is set.
+ * `3 (soft limit: 2; hard limit: 4)` (slices, `Act. Units:`, v258+): the number of active units
+ * and the slice's concurrency limits. From print_status_info() in src/systemctl/systemctl-show.c:
+ * `" Act. Units: %u"`, then, when a limit is set, ` (` + the set ones of `soft limit: %u` (only
+ * when below the hard limit), `hard limit: %u` joined by `; ` + `)`
+ * (external-mirrors/pmos-systemd@a04e96ccd841f255640b7afbad66f6a1352ce769); a later development
+ * state adds `activating limit: %u` (malik05051/systemd-arab-edition@bc2081ef3c5a4fae304523ed8fd6566087207eab).
  */
 export function parseActiveUnits(value: string): ActiveUnits {
-  const m = /^(\d{1,15})(?: \((?:soft limit: (\d{1,15}))?(?:; )?(?:hard limit: (\d{1,15}))?\)?)?/.exec(value);
-  return {
-    count: m ? Number(m[1]) : null,
-    softLimit: m?.[2] !== undefined ? Number(m[2]) : null,
-    hardLimit: m?.[3] !== undefined ? Number(m[3]) : null,
-  };
+  const units: ActiveUnits = { count: null, softLimit: null, hardLimit: null, activatingLimit: null };
+  const m = /^(\d{1,15})(?: \((.*?)\)?)?$/.exec(value);
+  if (!m) return units;
+  units.count = Number(m[1]);
+  for (const part of (m[2] ?? '').split('; ')) {
+    const colon = part.indexOf(': ');
+    const field = ACTIVE_UNIT_LIMITS[part.slice(0, colon) as keyof typeof ACTIVE_UNIT_LIMITS];
+    const number = part.slice(colon + 2);
+    if (colon > 0 && field !== undefined && /^\d{1,15}$/.test(number)) units[field] = Number(number);
+  }
+  return units;
 }

@@ -115,11 +115,15 @@ export interface StatusError {
   varlink: string | null;
 }
 
-/** The `Act. Units:` line of a slice (v258): active units and the slice's concurrency limits. */
+/** The `Act. Units:` line of a slice (v258+): active units and the slice's concurrency limits. */
 export interface ActiveUnits {
   count: number | null;
+  /** `ConcurrencySoftMax=`, printed only when below the hard limit. */
   softLimit: number | null;
+  /** `ConcurrencyHardMax=`. */
   hardLimit: number | null;
+  /** The limit on units activating at once (`activating limit:`, newer than v258). */
+  activatingLimit: number | null;
 }
 
 /** An entry of the CGroup tree: a process or a sub-cgroup heading. */
