@@ -53,7 +53,7 @@ export function parseMemory(value: string): { memory: Memory; open: boolean } {
   return { memory: memoryFrom(size, details), open: !closed };
 }
 
-/** `5.4M (swap: 0B)` (Mem peak, v256+). */
+/** `5.4M (swap: 1M)` (Mem peak, v256+; the swap part only once the swap peak is non-zero). */
 export function parseMemPeak(value: string): { peak: ByteSize; swap: ByteSize | null } {
   const m = /^(\S+)(?: \(swap: (\S+?)\)?)?$/.exec(value);
   if (!m) return { peak: parseSize(value), swap: null };

@@ -1,35 +1,39 @@
 /**
  * Output of systemd v254–v258, line by line. Each fixture is written as print_status_info() in
- * src/systemctl/systemctl-show.c prints it; the copies of that file read (public forks of
- * systemd/systemd, by commit, since the index holds no tagged upstream copy past v250):
+ * src/systemctl/systemctl-show.c of that version prints it. Sources read:
  *
- * - v255 state: enr0n/systemd@041ce0c1b849c5da361230689a240b26f6417d5f and
- *   AtariDreams/systemd@15ad41f462886d070face51eeca794c018415e18 — `"   FD Store: %u (limit: %u)"`
- *   (printed when the store holds or may hold descriptors, any active state), Memory details
- *   joined by `" "` in the order min, low, low (startup), high, high (startup), max,
- *   max (startup), swap max, swap max (startup), zswap max, zswap max (startup), limit,
- *   available, peak, `swap: X swap peak: Y`, zswap; `available:` only with high/max set, but the
- *   condition that opens `" ("` also tests MemoryAvailable alone, so `Memory: 1.6M ()` can be
- *   printed; `"      Error: %i (%m)"`; `"  Cntrl PID: "`; sizes with one decimal (`2.0G`).
- * - v258 state: external-mirrors/pmos-systemd@a04e96ccd841f255640b7afbad66f6a1352ce769 and
- *   11X0r/systemd@4ac8b9b52666669797fbd4eee3ec44810c6cbca2 — after Active/Until/Duration:
- *   `"        Job: %" PRIu32` (job_id != 0), then `" Invocation: " SD_ID128_FORMAT_STR`, then
- *   TriggeredBy; `"      Error:"` + `" code: %i (%s)"`, `"; D-Bus: %s"`, `"; Varlink: %s"`;
- *   `" Act. Units: %u"` for slices with `" (soft limit: %u; hard limit: %u)"`; Memory details
- *   joined by `", "` and `swap: X, swap peak: Y`; the Active timestamp of `refreshing` is the
- *   ActiveEnter one, as for active and reloading.
- * - v254, v256, v257: no copy at those tags could be read here. Their lines follow the project's
- *   research notes (shared/reference/systemd-status.md, read from the v256 tags of
- *   systemd-stable and Debian's 257.13 source) and upstream NEWS as the issue summarises it:
- *   FD Store from v254; Invocation (placed after Duration) and `Mem peak:` from v256, with sizes
- *   that drop `.0` (`88M`); `, ` separators, the new Error line, `refreshing` and Job from v257.
- *   The v257 fixture avoids the one ordering the sources leave open (Job next to Invocation):
- *   its Job line belongs to a unit that never ran and so has no invocation ID.
+ * - v254: Debian's source package 254.26-1~bpo12+1 (upstream tarball systemd-stable-254.26) —
+ *   `"   FD Store: %u%s (limit: %u)%s"` (grey limit) when the store holds or may hold descriptors,
+ *   in any active state; `"      Error: %i (%m)"`; Memory details joined by `" "`, `available:`
+ *   whenever known; sizes always with one decimal (format_bytes_full(), `3.4M`, `2.0G`).
+ * - v255: enr0n/systemd@041ce0c1b849c5da361230689a240b26f6417d5f and
+ *   AtariDreams/systemd@15ad41f462886d070face51eeca794c018415e18 (post-v254, pre-Invocation
+ *   states: NEWS puts peak/swap/zswap in v255 and Invocation in v256) — Memory details in the
+ *   order min, low, low (startup), high, high (startup), max, max (startup), swap max,
+ *   swap max (startup), zswap max, zswap max (startup), limit, available (only with high/max
+ *   set), peak, `swap: X swap peak: Y` (when the swap peak is non-zero), zswap (when non-zero);
+ *   the condition that opens `" ("` still tests MemoryAvailable alone, so `Memory: 1.6M ()` is
+ *   printed when only that is known.
+ * - v256: NEWS of 257.13 ("systemctl status will now display the invocation ID", CHANGES WITH
+ *   256) and the project's research notes (read from the v256 tag): `" Invocation: "` after
+ *   Duration, `"   Mem peak: %s"` + `" (swap: %s)"` for units without a current size, sizes
+ *   without `.0` (`88M`), details still joined by `" "`.
+ * - v257: Debian's source package 257.13-1~deb13u1 (tarball systemd-257.13) — after
+ *   Active/Until/Duration: `"        Job: %" PRIu32` when a job is queued, then `" Invocation: "
+ *   SD_ID128_FORMAT_STR`; `"      Error:"` + `" code: %i (%s)"`, `"; D-Bus: %s"`, `"; Varlink: %s"`;
+ *   details joined by `", "` and `swap: X, swap peak: Y`; `available:` only when known and
+ *   limited; active state `refreshing` (src/basic/unit-def.c), which services reach in
+ *   sub-state `mounting` (src/core/service.c, `systemctl bind`/`mount-image`), with glyph `↻`
+ *   and the ActiveEnter timestamp, like reloading.
+ * - v258: external-mirrors/pmos-systemd@a04e96ccd841f255640b7afbad66f6a1352ce769 and
+ *   11X0r/systemd@4ac8b9b52666669797fbd4eee3ec44810c6cbca2 (the glyph() API of v258; absent
+ *   from 257.13) — as v257 plus `" Act. Units: %u"` for slices with
+ *   `" (soft limit: %u; hard limit: %u)"` after the Error line.
  *
  * Locales: systemctl's labels are plain printf() strings (no gettext), the timestamp weekday is
  * English since v232 and relative times are never translated; but systemctl calls setlocale(), so
- * the journal's month names (strftime `%b`) and the Error line's strerror() text follow LC_TIME and
- * LC_MESSAGES. Each fixture therefore uses another locale for both: de, fr, es, it, pl.
+ * the journal's month names (strftime `%b`) and the Error line's strerror() text (`%m`, STRERROR)
+ * follow LC_TIME and LC_MESSAGES. Each fixture uses another locale for both: de, fr, es, it, pl.
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -95,7 +99,7 @@ recent('v256: reads Invocation as a typed id, space-separated peak details and `
 
 recent('v257: reads the refreshing state, the Error line with its D-Bus part and a queued job', () => {
   const [app, reports] = units('v257-job-refreshing-dbus-it.txt');
-  assert.equal([app?.glyph, app?.glyphState, app?.activeState, app?.subState], ['↻', 'reloading', 'refreshing', 'refresh-extensions']);
+  assert.equal([app?.glyph, app?.glyphState, app?.activeState, app?.subState], ['↻', 'reloading', 'refreshing', 'mounting']);
   assert.is(app?.since?.date?.toISOString(), '2025-10-13T08:15:00.000Z');
   assert.equal(app?.statusError, { code: 13, message: 'Permesso negato', dbus: 'org.freedesktop.DBus.Error.AccessDenied', varlink: null });
   assert.equal(app?.memory?.details.map((d) => d.name), ['max', 'available', 'peak', 'swap', 'swap peak']);
@@ -171,7 +175,7 @@ verdicts('reports a memory peak within 10% of the tightest limit', () => {
 verdicts('calls a refreshing unit running and says it is refreshing', () => {
   const result = verdictOf('v257-job-refreshing-dbus-it.txt', 0);
   assert.is(result.health, 'running');
-  assert.match(result.summary, /^portable-app\.service: running, refreshing — refreshing \(refresh-extensions\)/);
+  assert.match(result.summary, /^portable-app\.service: running, refreshing — refreshing \(mounting\)/);
   assert.match(result.summary, /error code: 13 \(Permesso negato\); D-Bus: org\.freedesktop\.DBus\.Error\.AccessDenied$/);
 });
 
