@@ -133,6 +133,21 @@ recent('reads every Error line form, also cut or garbled, without throwing', () 
   assert.equal(read('anything; D-Bus: x y'), { code: null, message: null, dbus: null, varlink: null });
 });
 
+recent('reads the Error line the same in the C locale and a translated one, keeping the strerror text', () => {
+  const read = (value: string) => parseStatus(`● a.service\n      Error: ${value}\n`)[0]?.statusError;
+  const english = read('code: 2 (No such file or directory); Varlink: io.systemd.Foo');
+  const german = read('code: 2 (Datei oder Verzeichnis nicht gefunden); Varlink: io.systemd.Foo');
+  assert.equal({ ...english, message: null }, { ...german, message: null });
+  assert.equal([english?.message, german?.message], ['No such file or directory', 'Datei oder Verzeichnis nicht gefunden']);
+});
+
+recent('reports a key newer than v258 as a diagnostic and reads the rest of the block', () => {
+  const text = fixture('v258-act-units-job-invocation-pl.txt').replace('        CPU: 18ms\n', '        CPU: 18ms\n   CPU peak: 3 (limit: 4)\n');
+  const [, importer] = parseStatus(text);
+  assert.equal(importer?.diagnostics.map((d) => [d.text.trim(), d.reason]), [['CPU peak: 3 (limit: 4)', 'unknown key']]);
+  assert.equal([importer?.cpuMs, importer?.cgroup, importer?.journal.length], [18, '/system.slice/importer.service', 1]);
+});
+
 recent('reads Act. Units without limits, with a hard limit only, and with the later activating limit', () => {
   const read = (value: string) => parseStatus(`● s.slice\n Act. Units: ${value}\n`)[0]?.activeUnits;
   assert.equal(read('0'), { count: 0, softLimit: null, hardLimit: null, activatingLimit: null });
