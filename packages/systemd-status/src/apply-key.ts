@@ -3,7 +3,9 @@ import { cutKeyValue } from './cut-marker.js';
 import { parseActive } from './parse-active.js';
 import { parsePid, parseProcessLine } from './parse-exit.js';
 import { parseLoaded } from './parse-loaded.js';
-import { parseCount, parseMemory, parseMemPeak, parsePair } from './parse-resources.js';
+import { parseErrorLine } from './parse-error-line.js';
+import { invocationId } from './invocation-id.js';
+import { parseActiveUnits, parseCount, parseMemory, parseMemPeak, parsePair } from './parse-resources.js';
 import { parseTimespanMs } from './parse-timespan.js';
 import { parseTimestamp } from './parse-timestamp.js';
 import type { ConditionCheck, ManagerStatus, SystemdUnitStatus, Timestamp } from './types.js';
@@ -75,14 +77,28 @@ export function applyKey(reader: UnitReader, key: string, rawValue: string, ctx:
     case 'Trigger':
       unit.trigger = text === 'n/a' ? { raw: 'n/a', date: null, relative: null } : stamp(text, 'trigger');
       return;
-    case 'Duration':
     case 'Invocation':
+      // `" Invocation: " SD_ID128_FORMAT_STR` (v256+): 32 lower-case hex digits.
+      unit.invocation = text;
+      unit.invocationId = cut ? null : invocationId(text);
+      return mark('invocation');
     case 'Job':
+      // `"        Job: %" PRIu32` (v257+), printed when a job is queued for the unit.
+      unit.job = text;
+      unit.jobId = !cut && /^\d{1,10}$/.test(text) ? Number(text) : null;
+      return mark('job');
+    case 'Error':
+      unit.error = text;
+      unit.statusError = parseErrorLine(text);
+      return mark('error');
+    case 'Act. Units':
+      unit.activeUnits = parseActiveUnits(text);
+      return mark('activeUnits');
+    case 'Duration':
     case 'Device':
     case 'Where':
-    case 'What':
-    case 'Error': {
-      const field = key === 'Invocation' ? 'invocation' : (key.toLowerCase() as 'duration' | 'job' | 'device' | 'where' | 'what' | 'error');
+    case 'What': {
+      const field = key.toLowerCase() as 'duration' | 'device' | 'where' | 'what';
       unit[field] = text;
       return mark(field);
     }

@@ -28,6 +28,7 @@ function record(fields: Readonly<Record<string, Check>>): Check {
 }
 
 const EXIT = { code: text, status: count, statusName: text, signal: text };
+const SIZE = record({ raw: text, bytes: count });
 
 const processes: Check = (value, path) => {
   if (value === undefined) return;
@@ -42,9 +43,10 @@ const processes: Check = (value, path) => {
 
 const FIELDS: Readonly<Record<string, Check>> = {
   name: text, loadState: text, loadError: text, activeState: text, subState: text, result: text,
-  mainProcess: text, statusText: text, mainPid: count, tasks: count, cpuMs: count,
+  mainProcess: text, statusText: text, error: text, mainPid: count, tasks: count, cpuMs: count, jobId: count,
   since: record({ raw: text, date }),
-  memory: record({ raw: text }),
+  memory: record({ raw: text, peak: SIZE, high: SIZE, max: SIZE, limit: SIZE }),
+  fdStore: record({ count, limit: count }),
   mainExit: record(EXIT),
   processes,
   manager: record({ state: text, failed: text }),

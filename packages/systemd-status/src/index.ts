@@ -4,7 +4,7 @@ export { createStatusParser, type StatusParser, type StatusTail } from './status
 export { summarize, type SummarizeInput } from './summarize.js';
 export { SystemdStatusError } from './errors.js';
 export type {
-  ByteSize, CgroupNode, ConditionCheck, Diagnostic, DropIn, ExitStatus, GlyphState, HealthVerdict,
+  ActiveUnits, ByteSize, CgroupNode, ConditionCheck, Diagnostic, DropIn, ExitStatus, GlyphState, HealthVerdict,
   JournalEntry, ListenAddress, ManagerStatus, Memory, MemoryDetail, ParseOptions, ProcessLine,
-  StatusOutput, SystemdUnitShow, SystemdUnitStatus, Timestamp, UnitStateFields,
+  StatusError, StatusOutput, SystemdUnitShow, SystemdUnitStatus, Timestamp, UnitStateFields,
 } from './types.js';

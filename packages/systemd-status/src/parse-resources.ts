@@ -1,5 +1,6 @@
+import { memoryFrom } from './memory-fields.js';
 import { parseSize } from './parse-size.js';
-import type { ByteSize, Memory, MemoryDetail } from './types.js';
+import type { ActiveUnits, ByteSize, Memory, MemoryDetail } from './types.js';
 
 const PAIRS = { ip: /^(\S+) in, (\S+) out$/, io: /^(\S+) read, (\S+) written$/ } as const;
 
@@ -22,10 +23,13 @@ export function parseCount(value: string): { count: number | null; limit: number
  */
 export function parseMemory(value: string): { memory: Memory; open: boolean } {
   const space = value.indexOf(' ');
-  const memory: Memory = { ...parseSize(space < 0 ? value : value.slice(0, space)), details: [] };
-  if (space < 0) return { memory, open: false };
+  const size = parseSize(space < 0 ? value : value.slice(0, space));
+  const details: MemoryDetail[] = [];
+  if (space < 0) return { memory: memoryFrom(size, details), open: false };
   const rest = value.slice(space + 1);
-  if (!rest.startsWith('(')) return { memory, open: false };
+  // v255 prints ` ()` when MemoryAvailable is known but no limit is set (the condition tests
+  // memory_available, the body only prints it with a high/max limit): no details, not a cut.
+  if (!rest.startsWith('(')) return { memory: memoryFrom(size, details), open: false };
   const closed = rest.endsWith(')');
   const inner = rest.slice(1, closed ? -1 : undefined);
   let label: string[] = [];
@@ -34,7 +38,7 @@ export function parseMemory(value: string): { memory: Memory; open: boolean } {
     if (token === '') continue;
     if (expectValue) {
       const detail: MemoryDetail = { name: label.join(' '), ...parseSize(token) };
-      memory.details.push(detail);
+      details.push(detail);
       label = [];
       expectValue = false;
     } else if (token.endsWith(':')) {
@@ -45,13 +49,37 @@ export function parseMemory(value: string): { memory: Memory; open: boolean } {
     }
   }
   // A cut right after a label leaves a detail with no value; keep it so the cut is visible.
-  if (expectValue || label.length > 0) memory.details.push({ name: label.join(' '), raw: '', bytes: null });
-  return { memory, open: !closed };
+  if (expectValue || label.length > 0) details.push({ name: label.join(' '), raw: '', bytes: null });
+  return { memory: memoryFrom(size, details), open: !closed };
 }
 
-/** `5.4M (swap: 0B)` (Mem peak, v256+). */
+/** `5.4M (swap: 1M)` (Mem peak, v256+; the swap part only once the swap peak is non-zero). */
 export function parseMemPeak(value: string): { peak: ByteSize; swap: ByteSize | null } {
   const m = /^(\S+)(?: \(swap: (\S+?)\)?)?$/.exec(value);
   if (!m) return { peak: parseSize(value), swap: null };
   return { peak: parseSize(m[1] as string), swap: m[2] !== undefined ? parseSize(m[2]) : null };
+}
+
+const ACTIVE_UNIT_LIMITS = { 'soft limit': 'softLimit', 'hard limit': 'hardLimit', 'activating limit': 'activatingLimit' } as const;
+
+/**
+ * `3 (soft limit: 2; hard limit: 4)` (slices, `Act. Units:`, v258+): the number of active units
+ * and the slice's concurrency limits. From print_status_info() in src/systemctl/systemctl-show.c:
+ * `" Act. Units: %u"`, then, when a limit is set, ` (` + the set ones of `soft limit: %u` (only
+ * when below the hard limit), `hard limit: %u` joined by `; ` + `)`
+ * (external-mirrors/pmos-systemd@a04e96ccd841f255640b7afbad66f6a1352ce769); a later development
+ * state adds `activating limit: %u` (malik05051/systemd-arab-edition@bc2081ef3c5a4fae304523ed8fd6566087207eab).
+ */
+export function parseActiveUnits(value: string): ActiveUnits {
+  const units: ActiveUnits = { count: null, softLimit: null, hardLimit: null, activatingLimit: null };
+  const m = /^(\d{1,15})(?: \((.*?)\)?)?$/.exec(value);
+  if (!m) return units;
+  units.count = Number(m[1]);
+  for (const part of (m[2] ?? '').split('; ')) {
+    const colon = part.indexOf(': ');
+    const field = ACTIVE_UNIT_LIMITS[part.slice(0, colon) as keyof typeof ACTIVE_UNIT_LIMITS];
+    const number = part.slice(colon + 2);
+    if (colon > 0 && field !== undefined && /^\d{1,15}$/.test(number)) units[field] = Number(number);
+  }
+  return units;
 }

@@ -4,6 +4,8 @@ import { SystemdStatusError } from './errors.js';
 import { createLineSplitter } from './line-splitter.js';
 import { parseExitStatus } from './parse-exit.js';
 import { parseTimestamp } from './parse-timestamp.js';
+import { invocationId } from './invocation-id.js';
+import { memoryFrom } from './memory-fields.js';
 import type { ExitStatus, MemoryDetail, ParseOptions, ProcessLine, SystemdUnitShow, Timestamp } from './types.js';
 
 // Which timestamp `systemctl status` shows as "since" for each active state; `show` has them all.
@@ -144,13 +146,14 @@ function toUnit(p: Record<string, string>, exec: Array<[string, string]>, diagno
     statusText: text(p.StatusText),
     tasks: number(p.TasksCurrent),
     tasksLimit: number(p.TasksMax),
-    memory: p.MemoryCurrent === undefined ? null : { raw: p.MemoryCurrent, bytes: current, details },
+    memory: p.MemoryCurrent === undefined ? null : memoryFrom({ raw: p.MemoryCurrent, bytes: current }, details),
     cpuMs: cpuNs === null ? null : cpuNs / 1e6,
     cgroup: text(p.ControlGroup),
     triggers: words(p.Triggers),
     triggeredBy: words(p.TriggeredBy),
     docs: words(p.Documentation),
     invocation: text(p.InvocationID),
+    invocationId: p.InvocationID === undefined ? null : invocationId(p.InvocationID),
     processes: exec.flatMap(([kind, value]) => execProcesses(kind, value)),
     properties: p,
     dropIns: words(p.DropInPaths),

@@ -1,5 +1,6 @@
 import { checkSummarizeInput } from './check-summarize-input.js';
-import type { ExitStatus, HealthVerdict, ManagerStatus, UnitStateFields } from './types.js';
+import { describeMemory } from './describe-memory.js';
+import type { ExitStatus, HealthVerdict, ManagerStatus, SystemdUnitStatus, UnitStateFields } from './types.js';
 
 const BROKEN_LOAD = new Set(['not-found', 'bad-setting', 'error']);
 const RESTART_SUBSTATES = new Set(['auto-restart', 'auto-restart-queued', 'dead-before-auto-restart', 'failed-before-auto-restart']);
@@ -8,13 +9,14 @@ const RUNNING = new Set(['active', 'reloading', 'refreshing']);
 /** The fields `summarize` reads; both `SystemdUnitStatus` and `SystemdUnitShow` have them. */
 export type SummarizeInput = Partial<Pick<UnitStateFields,
   'name' | 'loadState' | 'loadError' | 'activeState' | 'subState' | 'result' | 'since' | 'mainPid' |
-  'mainProcess' | 'mainExit' | 'tasks' | 'memory' | 'cpuMs' | 'processes' | 'statusText'>> & {
+  'mainProcess' | 'mainExit' | 'tasks' | 'memory' | 'cpuMs' | 'processes' | 'statusText'>> &
+  Partial<Pick<SystemdUnitStatus, 'jobId' | 'fdStore' | 'error'>> & {
   manager?: ManagerStatus | null;
 };
 
 /**
  * Decides a unit's health from a `parseStatus` or `parseShow` result: `running` (active,
- * reloading), `failed` with a reason (failed state, a non-success result, or a unit that could
+ * reloading, refreshing), `failed` with a reason (failed state, a non-success result, or a unit that could
  * not be loaded), `restarting` (waiting for an automatic restart), `starting`, `stopping`,
  * `inactive`, or `unknown` when no state was read. `summary` is one line for people. Accepts
  * units read back from JSON (dates as ISO strings); throws `SystemdStatusError` naming the field
@@ -41,7 +43,8 @@ export function summarize(unit: SummarizeInput): HealthVerdict {
     const reason = failure ?? 'failed';
     return { health: 'failed', unit: name, reason, summary: line(`failed: ${reason}`) };
   }
-  if (active !== null && RUNNING.has(active)) return { health: 'running', unit: name, summary: line('running') };
+  // `refreshing` (v257+): the unit is up while its mount namespace is being refreshed.
+  if (active !== null && RUNNING.has(active)) return { health: 'running', unit: name, summary: line(active === 'refreshing' ? 'running, refreshing' : 'running') };
   if (active === 'activating') return { health: 'starting', unit: name, summary: line('starting') };
   if (active === 'deactivating') return { health: 'stopping', unit: name, summary: line('stopping') };
   if (active === 'inactive' || active === 'maintenance') {
@@ -74,10 +77,16 @@ function describeState(unit: SummarizeInput): string {
 function describeFacts(unit: SummarizeInput): string {
   const facts: string[] = [];
   if (unit?.mainPid != null) facts.push(`main PID ${unit.mainPid}${unit.mainProcess ? ` (${unit.mainProcess})` : ''}`);
+  if (unit?.jobId != null) facts.push(`job ${unit.jobId} in progress`);
   if (unit?.tasks != null) facts.push(`${unit.tasks} tasks`);
-  if (unit?.memory) facts.push(`memory ${unit.memory.raw}`);
+  if (unit?.memory) facts.push(describeMemory(unit.memory));
+  const fdStore = unit?.fdStore;
+  if (fdStore && fdStore.count != null && fdStore.limit != null && fdStore.limit > 0 && fdStore.count >= fdStore.limit) {
+    facts.push(`FD store full (${fdStore.count} of ${fdStore.limit})`);
+  }
   if (unit?.cpuMs != null) facts.push(`CPU ${unit.cpuMs} ms`);
   if (unit?.statusText) facts.push(`status "${unit.statusText}"`);
+  if (unit?.error) facts.push(`error ${unit.error}`);
   return facts.length > 0 ? `; ${facts.join(', ')}` : '';
 }
 

@@ -78,9 +78,52 @@ export interface MemoryDetail extends ByteSize {
   name: string;
 }
 
-/** The `Memory:` line. */
+/**
+ * The `Memory:` line: every detail in `details`, in print order, and the ones callers need most
+ * as typed fields (`null` when not printed). `peak`, `swap`, `swapPeak` and `zswap` appear from
+ * systemd v255; `available` from v249 (from v255 only when `high` or `max` is set).
+ */
 export interface Memory extends ByteSize {
   details: MemoryDetail[];
+  /** Highest memory use of the current run (`peak:`, v255+). */
+  peak: ByteSize | null;
+  /** Swap in use (`swap:`, v255+; printed only once the unit has used swap). */
+  swap: ByteSize | null;
+  /** Highest swap use (`swap peak:`, v255+). */
+  swapPeak: ByteSize | null;
+  /** Compressed swap in use (`zswap:`, v255+; printed only when non-zero). */
+  zswap: ByteSize | null;
+  /** Memory left before the tightest limit (`available:`). */
+  available: ByteSize | null;
+  /** `MemoryHigh=` (`high:`); `bytes: null` for `infinity`. */
+  high: ByteSize | null;
+  /** `MemoryMax=` (`max:`). */
+  max: ByteSize | null;
+  /** `MemoryLimit=` of cgroup v1 (`limit:`). */
+  limit: ByteSize | null;
+}
+
+/** The `Error:` line: the error a service reported with `sd_notify()` (ERRNO=, BUSERROR=, VARLINKERROR=). */
+export interface StatusError {
+  /** The errno (`2` in `2 (No such file or directory)` or `code: 2 (…)`). */
+  code: number | null;
+  /** strerror() text as printed; translated in non-English locales. */
+  message: string | null;
+  /** D-Bus error name (`D-Bus: org.freedesktop.DBus.Error.AccessDenied`, v257+). */
+  dbus: string | null;
+  /** Varlink error name (`Varlink: io.systemd.…`, v257+). */
+  varlink: string | null;
+}
+
+/** The `Act. Units:` line of a slice (v258+): active units and the slice's concurrency limits. */
+export interface ActiveUnits {
+  count: number | null;
+  /** `ConcurrencySoftMax=`, printed only when below the hard limit. */
+  softLimit: number | null;
+  /** `ConcurrencyHardMax=`. */
+  hardLimit: number | null;
+  /** The limit on units activating at once (`activating limit:`, newer than v258). */
+  activatingLimit: number | null;
 }
 
 /** An entry of the CGroup tree: a process or a sub-cgroup heading. */
@@ -175,7 +218,10 @@ export interface UnitStateFields {
   triggers: string[];
   triggeredBy: string[];
   docs: string[];
+  /** The invocation ID as printed (`Invocation:` in status v256+, `InvocationID=` in show). */
   invocation: string | null;
+  /** The invocation ID when it is 32 hex digits, lower-cased; `null` otherwise. */
+  invocationId: string | null;
   processes: ProcessLine[];
 }
 
@@ -193,7 +239,10 @@ export interface SystemdUnitStatus extends UnitStateFields {
   freezerState: string | null;
   until: Timestamp | null;
   duration: string | null;
+  /** The `Job:` line as printed (v257+). */
   job: string | null;
+  /** The id of the job queued for the unit (`Job: 4711`, v257+), `null` when none is shown. */
+  jobId: number | null;
   /** Next elapse of a timer (`Trigger:`); `null` date for `n/a`. */
   trigger: Timestamp | null;
   condition: ConditionCheck | null;
@@ -204,9 +253,15 @@ export interface SystemdUnitStatus extends UnitStateFields {
   listen: ListenAddress[];
   accepted: { accepted: number | null; connected: number | null; refused: number | null } | null;
   controlProcess: string | null;
+  /** The `Error:` line as printed. */
   error: string | null;
+  /** The `Error:` line read into its parts. */
+  statusError: StatusError | null;
+  /** `Act. Units:` of a slice (v258). */
+  activeUnits: ActiveUnits | null;
   ip: { in: ByteSize; out: ByteSize } | null;
   io: { read: ByteSize; written: ByteSize } | null;
+  /** `FD Store: N (limit: M)` (v254+): file descriptors held for the service and `FileDescriptorStoreMax=`. */
   fdStore: { count: number | null; limit: number | null } | null;
   memPeak: { peak: ByteSize; swap: ByteSize | null } | null;
   /** `CPU:` as printed. */

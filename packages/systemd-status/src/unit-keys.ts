@@ -1,12 +1,13 @@
 /**
- * The `Key:` labels `print_status_info()` has printed from v208 to v257, including renamed ones
+ * The `Key:` labels `print_status_info()` has printed from v208 to v258 (`Act. Units:` of slices
+ * is new in v258), including renamed ones
  * (`Follow:`→`Follows:`, `Control:`→`Cntrl PID:`) and the manager block's labels.
  */
 const KEYS = new Set([
   'Follow', 'Follows', 'Loaded', 'Transient', 'Drop-In', 'Active', 'Until', 'Duration', 'Invocation',
   'TriggeredBy', 'Job', 'Trigger', 'Triggers', 'Condition', 'Assert', 'Device', 'Where', 'What',
   'Docs', 'Listen', 'Accepted', 'Process', 'Main PID', 'Cntrl PID', 'Control', 'Status', 'Error',
-  'IP', 'IO', 'Tasks', 'FD Store', 'Memory', 'Mem peak', 'CPU', 'CGroup',
+  'Act. Units', 'IP', 'IO', 'Tasks', 'FD Store', 'Memory', 'Mem peak', 'CPU', 'CGroup',
   'State', 'Units', 'Jobs', 'Failed', 'Since', 'systemd', 'Tainted',
 ]);
 

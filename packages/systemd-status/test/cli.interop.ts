@@ -41,6 +41,20 @@ cli('prints one summary line per unit and exits 3 when a unit is not running', (
   assert.match(lines[2] ?? '', /^cron\.service: running/);
 });
 
+cli('summarises v257 and v258 output with refreshing units, jobs, error parts and --ndjson fields', () => {
+  const summary = run(['--summary'], fixture('v257-job-refreshing-dbus-it.txt'));
+  assert.is(summary.status, 3, 'the inactive unit waiting for its job is not running');
+  assert.equal(summary.stdout.trimEnd().split('\n').map((l) => l.replace(/ — .*?;/, ' —;')), [
+    'portable-app.service: running, refreshing —; main PID 1422 (app), 4 tasks, memory 52M (peak 61M near max 64M, 95%), CPU 2517 ms, status "Serving 12 clients", error code: 13 (Permesso negato); D-Bus: org.freedesktop.DBus.Error.AccessDenied',
+    'reports.service: inactive —; job 4711 in progress',
+  ]);
+  const ndjson = run(['--ndjson'], fixture('v258-act-units-job-invocation-pl.txt'));
+  const [slice, importer] = ndjson.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { unit: Record<string, unknown> });
+  assert.equal(slice?.unit.activeUnits, { count: 3, softLimit: 2, hardLimit: 4, activatingLimit: null });
+  assert.equal([importer?.unit.jobId, importer?.unit.invocationId, importer?.unit.fdStore], [912, '0c1d2e3f405142638798a9b0c1d2e3f4', { count: 8, limit: 8 }]);
+  assert.equal((importer?.unit.statusError as { varlink: string }).varlink, 'io.systemd.TimedOut');
+});
+
 cli('dates short journal lines with --reference-date', () => {
   const { stdout } = run(['--reference-date=2020-11-01T17:00:00Z'], fixture('reference-podman-isso.txt'));
   const json = JSON.parse(stdout) as { units: { journal: { date: string | null }[] }[] };

@@ -10,7 +10,9 @@ const fuzz = suite('parseStatusOutput: hostile input');
 const FIXTURES = readdirSync(new URL('./fixtures/', import.meta.url)).map((name) => fixture(name));
 const ALL = FIXTURES.join('\n\n');
 // Characters that steer the parser: glyphs, tree branches, separators, cut markers, escapes.
-const PIECES = ['●', '○', '×', '├─', '└─', '│ ', '|-', '`-', ' - ', ': ', '; ', ' (', ')', '(Result: ', 'since ', '>', '…', '...', '"', '\x1b[0;1;32m', '\x1b]8;;', '\x1b\\', '\n', '\r\n', '     Loaded: ', '     Active: ', '     CGroup: ', 'Warning: ', 'nov. 01 16:04:17 ', 'Memory: ', 'Process: 1 ExecStart=', '=', '\t', '\u0000', '\ud800'];
+const PIECES = ['●', '○', '×', '├─', '└─', '│ ', '|-', '`-', ' - ', ': ', '; ', ' (', ')', '(Result: ', 'since ', '>', '…', '...', '"', '\x1b[0;1;32m', '\x1b]8;;', '\x1b\\', '\n', '\r\n', '     Loaded: ', '     Active: ', '     CGroup: ', 'Warning: ', 'nov. 01 16:04:17 ', 'Memory: ', 'Process: 1 ExecStart=', '=', '\t', '\u0000', '\ud800',
+  // Lines and parts added in systemd v254–v258.
+  '   FD Store: ', ' Invocation: ', '        Job: ', '      Error: code: ', '; D-Bus: ', '; Varlink: ', ' Act. Units: ', '(soft limit: ', 'peak: ', 'swap peak: ', ', ', '↻ ', 'refreshing (mounting)'];
 
 function mutate(random: () => number, text: string): string {
   let lines = text.split('\n');

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseShow, parseStatus } from '../src/index.js';
+import { parseShow, parseStatus, summarize } from '../src/index.js';
 import { fixture } from './fixtures.js';
 
 const show = suite('parseShow');
@@ -19,9 +19,20 @@ show('maps show properties to the same field names parseStatus uses', () => {
   assert.is(unit?.cpuMs, 10058.123);
   assert.equal(unit?.ip, { in: 0, out: 0 });
   assert.is(unit?.invocation, '5c0ad0b3b4d94f3e8b6f8c2c7b1f1c57');
+  assert.is(unit?.invocationId, '5c0ad0b3b4d94f3e8b6f8c2c7b1f1c57');
+  assert.equal([unit?.memory?.high, unit?.memory?.max, unit?.memory?.peak], [{ raw: 'infinity', bytes: null }, { raw: 'infinity', bytes: null }, null]);
   assert.equal(unit?.docs, []);
   assert.is(unit?.statusText, null);
   assert.is(unit?.properties.Restart, 'always');
+});
+
+show('fills the typed memory fields from MemoryPeak, MemorySwapCurrent, MemorySwapPeak and MemoryZSwapCurrent', () => {
+  const text = 'Id=a.service\nMemoryCurrent=1048576\nMemoryMax=2097152\nMemoryPeak=1992294\nMemorySwapCurrent=0\nMemorySwapPeak=4096\nMemoryZSwapCurrent=[not set]\nInvocationID=\n';
+  const [unit] = parseShow(text);
+  assert.equal([unit?.memory?.max?.bytes, unit?.memory?.peak?.bytes, unit?.memory?.swap?.bytes, unit?.memory?.swapPeak?.bytes, unit?.memory?.zswap],
+    [2097152, 1992294, 0, 4096, null]);
+  assert.equal([unit?.invocation, unit?.invocationId], [null, null]);
+  assert.match(summarize(unit ?? {}).summary, /peak 1992294 near max 2097152, 95%/);
 });
 
 show('reads exec commands that ran, with their exit status', () => {

@@ -33,17 +33,20 @@ function expected(dated: boolean): SystemdUnitStatus {
     transient: false, dropIns: [],
     activeState: 'active', subState: 'running', freezerState: null, result: null,
     since: { raw: 'Sun 2020-11-01 16:04:16 UTC', date: new Date('2020-11-01T16:04:16Z'), relative: '4min 44s ago' },
-    until: null, duration: null, invocation: null, triggeredBy: [], job: null, trigger: null, triggers: [],
+    until: null, duration: null, invocation: null, invocationId: null, triggeredBy: [], job: null, jobId: null, trigger: null, triggers: [],
     condition: null, assert: null, device: null, where: null, what: null, docs: [], listen: [], accepted: null,
     processes: [{
       pid: 14564, kind: 'ExecStartPre', command: '/nix/store/95zfn4vg4867gzxz1gw7nxayqcl',
       code: null, status: null, statusName: null, signal: null,
     }],
     mainPid: 14697, mainProcess: 'podman', mainExit: null, controlPid: null, controlProcess: null,
-    statusText: null, error: null,
+    statusText: null, error: null, statusError: null, activeUnits: null,
     ip: { in: { raw: '0B', bytes: 0 }, out: { raw: '0B', bytes: 0 } }, io: null,
     tasks: 10, tasksLimit: 2313, fdStore: null,
-    memory: { raw: '221.3M', bytes: 232049869, details: [] }, memPeak: null,
+    memory: {
+      raw: '221.3M', bytes: 232049869, details: [],
+      peak: null, swap: null, swapPeak: null, zswap: null, available: null, high: null, max: null, limit: null,
+    }, memPeak: null,
     cpu: '10.058s', cpuMs: 10058,
     cgroup: '/system.slice/podman-isso.service',
     cgroupTree: [
