@@ -30,10 +30,34 @@ export function planGeneratedFile(path: string, text: string, force: boolean): G
   if (!force) {
     throw outputError(`${path} exists and was not written by nixkit-isso (its first line does not say "${GENERATED_MARKER}"); nothing was changed: move it away, pick another file, or pass --force to replace it and keep a copy as ${path}.bak`);
   }
+  return { previous, text: content, writes: withBackup({ ...previous, text: previous.text }, write) };
+}
+
+/** The old file copied to `<file>.bak` (what --force keeps), then the write that replaces it. */
+function withBackup(previous: TrackedFile & { text: string }, write: PlannedWrite): PlannedWrite[] {
   const backup = readTracked(`${previous.realPath}.bak`, outputError);
-  return {
-    previous,
-    text: content,
-    writes: [{ realPath: backup.realPath, label: `${path}.bak`, text: previous.text, before: backup.before }, write],
-  };
+  return [{ realPath: backup.realPath, label: `${previous.path}.bak`, text: previous.text, before: backup.before }, write];
+}
+
+/**
+ * Plans writing a generated file whose format has no comments (JSON), so it cannot carry the
+ * marker: it is written when absent and left alone when it already holds `text`. Any other
+ * content may be a file a person wrote, so it is refused unless `force`, which keeps it as
+ * `<file>.bak` like planGeneratedFile.
+ */
+export function planUnmarkedFile(path: string, text: string, force: boolean): GeneratedPlan {
+  const previous = readTracked(path, outputError);
+  removeStaleTemps(dirname(previous.realPath), basename(previous.realPath));
+  const write: PlannedWrite = { realPath: previous.realPath, label: path, text, before: previous.before };
+  if (previous.text === null) return { previous, text, writes: [write] };
+  if (previous.text === text) return { previous, text, writes: [] };
+  if (!force) {
+    throw outputError(`${path} exists with other content, and as JSON it cannot carry nixkit-isso's marker, so it may not be ours; nothing was changed: move it away, or pass --force to replace it and keep a copy as ${path}.bak`);
+  }
+  return { previous, text, writes: withBackup({ ...previous, text: previous.text }, write) };
+}
+
+/** planUnmarkedFile for a file without comments (`.json`), planGeneratedFile for every other. */
+export function planOutputFile(path: string, text: string, force: boolean): GeneratedPlan {
+  return path.endsWith('.json') ? planUnmarkedFile(path, text, force) : planGeneratedFile(path, text, force);
 }
