@@ -41,23 +41,20 @@ function withBackup(previous: TrackedFile & { text: string }, write: PlannedWrit
 
 /**
  * Plans writing a generated file whose format has no comments (JSON), so it cannot carry the
- * marker: it is written when absent and left alone when it already holds `text`. Any other
- * content may be a file a person wrote, so it is refused unless `force`, which keeps it as
- * `<file>.bak` like planGeneratedFile.
+ * marker: it is written when absent, left alone when it already holds `text`, and replaced when
+ * `isOurs` recognises its content as what an earlier run wrote (nomad: its sha256 recorded in the
+ * marked HCL file beside it). Anything else may be a file a person wrote or edited, so it is
+ * refused unless `force`, which keeps it as `<file>.bak` like planGeneratedFile.
  */
-export function planUnmarkedFile(path: string, text: string, force: boolean): GeneratedPlan {
+export function planUnmarkedFile(path: string, text: string, force: boolean, isOurs: (existing: string) => boolean = () => false): GeneratedPlan {
   const previous = readTracked(path, outputError);
   removeStaleTemps(dirname(previous.realPath), basename(previous.realPath));
   const write: PlannedWrite = { realPath: previous.realPath, label: path, text, before: previous.before };
   if (previous.text === null) return { previous, text, writes: [write] };
   if (previous.text === text) return { previous, text, writes: [] };
+  if (isOurs(previous.text)) return { previous, text, writes: [write] };
   if (!force) {
-    throw outputError(`${path} exists with other content, and as JSON it cannot carry nixkit-isso's marker, so it may not be ours; nothing was changed: move it away, or pass --force to replace it and keep a copy as ${path}.bak`);
+    throw outputError(`${path} exists and is not the file nixkit-isso last wrote there (JSON cannot carry its marker; its sha256 is not the one recorded beside it); nothing was changed: move it away, or pass --force to replace it and keep a copy as ${path}.bak`);
   }
   return { previous, text, writes: withBackup({ ...previous, text: previous.text }, write) };
-}
-
-/** planUnmarkedFile for a file without comments (`.json`), planGeneratedFile for every other. */
-export function planOutputFile(path: string, text: string, force: boolean): GeneratedPlan {
-  return path.endsWith('.json') ? planUnmarkedFile(path, text, force) : planGeneratedFile(path, text, force);
 }

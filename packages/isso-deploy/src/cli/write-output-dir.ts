@@ -2,7 +2,7 @@ import { mkdirSync, rmdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import { outputError } from './cli-error.js';
 import { explainFsError } from './errno-words.js';
-import { planOutputFile, type GeneratedPlan } from './plan-generated.js';
+import { planGeneratedFile, planUnmarkedFile, type GeneratedPlan } from './plan-generated.js';
 import { writeFilesAtomically } from './safe-write.js';
 import { note } from './stdio.js';
 
@@ -16,6 +16,12 @@ export interface OutputFile {
   text: string;
   /** What the file is, for the "wrote …" line. */
   description: string;
+  /**
+   * For a format without comments (JSON), which cannot carry the marker: whether an existing
+   * file with other content is one nixkit-isso wrote (see planUnmarkedFile). Without it such a
+   * file is written with the marker rule of planGeneratedFile.
+   */
+  unmarked?: { isOurs(existing: string): boolean };
 }
 
 /** Creates `dir` and its missing parents; returns the ones it created, to undo. */
@@ -45,19 +51,25 @@ function checkRelative(path: string): void {
 
 /**
  * Writes `files` into `out`: creates `out` and the subdirectories the paths name, plans each
- * file (the marker rule of planGeneratedFile; JSON by content, see planUnmarkedFile), writes
+ * file (the marker rule of planGeneratedFile; `unmarked` files by content, see planUnmarkedFile), writes
  * them all atomically or none, and says on stderr what happened to each. On any failure the
  * directories it created are removed again (deepest first; only while empty).
  */
 export function writeOutputDir(out: string, files: readonly OutputFile[], force: boolean): void {
-  for (const file of files) checkRelative(file.path);
+  for (const file of files) {
+    checkRelative(file.path);
+    // A `#` marker line would make JSON invalid: such a file must say how it is recognised.
+    if (file.path.endsWith('.json') && file.unmarked === undefined) throw new Error(`${file.path} needs a rule to recognise it without a marker`);
+  }
   const created: string[] = [];
   try {
     created.push(...makeDirectory(out));
     for (const sub of new Set(files.map((file) => dirname(file.path)).filter((dir) => dir !== '.'))) {
       created.push(...makeDirectory(join(out, sub)));
     }
-    const plans: GeneratedPlan[] = files.map((file) => planOutputFile(join(out, file.path), file.text, force));
+    const plans: GeneratedPlan[] = files.map((file) => file.unmarked === undefined
+      ? planGeneratedFile(join(out, file.path), file.text, force)
+      : planUnmarkedFile(join(out, file.path), file.text, force, (existing) => file.unmarked!.isOurs(existing)));
     writeFilesAtomically(plans.flatMap((plan) => plan.writes));
     files.forEach((file, index) => {
       const plan = plans[index]!;
