@@ -117,10 +117,6 @@ in
   systemd.tmpfiles.settings.isso."/var/db/isso".d = {
     mode = "0700";
   };
-  networking.firewall.allowedTCPPorts = [
-    80
-    443
-  ];
   services.nginx.enable = true;
   services.nginx.commonHttpConfig = ''
     log_format anonymous "- - [$time_local] \"$request\" $status $body_bytes_sent \"$http_referer\" \"$http_user_agent\"";
