@@ -62,6 +62,8 @@ function nomadBindings(d: ResolvedDeployment): NixBindingItem[] {
       bind(['systemd', 'tmpfiles', 'settings', 'isso', d.dbVolume.hostPath, 'd'], attrs({ mode: str('0700') })),
       'The database directory must exist before Nomad can mount the host volume.',
     ),
+    // No firewall binding here: frontBindings opens 80 and 443 (unless "openFirewall": false),
+    // and a second binding of the same attribute is a Nix parse error.
   );
   return items;
 }

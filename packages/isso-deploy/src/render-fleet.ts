@@ -160,7 +160,7 @@ export function renderFleet(input: unknown, options: FleetRenderOptions = {}): F
       if (error instanceof Error && error.name === 'ColmenaHiveError') throw new IssoDeploymentError(error.message);
       throw error;
     }
-    files.splice(1, 0, { path: 'flake.nix', text, description: 'the same hive as a flake (outputs.colmenaHive)' });
+    files.splice(1, 0, { path: 'flake.nix', text, description: 'the same hive as a flake, outputs.colmenaHive' });
   }
   return { files, warnings, fleet };
 }

@@ -36,7 +36,8 @@ const help = suite('nixkit-isso --help');
 help('prints usage, commands and exit codes on stdout', () => {
   const result = run(['--help']);
   assert.is(result.code, 0);
-  assert.match(result.stdout, /nixkit-isso render --config FILE \[--mode MODE\] \[--out DIR \[--force\]\]/);
+  assert.match(result.stdout, /nixkit-isso render --config FILE \[--mode MODE\] \[--nixos-release RELEASE\] \[--out DIR \[--force\]\]/);
+  for (const command of ['nomad', 'fleet', 'fleet-status', 'schema']) assert.match(result.stdout, new RegExp(`^  nixkit-isso ${command}( |$)`, 'm'));
   assert.match(result.stdout, /check-status/);
   assert.match(result.stdout, /Exit codes:/);
   assert.is(result.stderr, '');

@@ -30,7 +30,7 @@ node('evaluates to a Nomad client with the podman plugin, the host volume, the i
     socket = r.systemd.sockets.podman.wantedBy;
     image = let i = r.environment.etc."nixkit/isso/image.tar.gz".source; in { inherit (i) name; path = i.outPath; cmd0 = builtins.head i.config.Cmd; };
     tmpfiles = r.systemd.tmpfiles.settings.isso;
-    firewall = r.networking.firewall.allowedTCPPorts;
+    firewall = r.networking.firewall.allowedTCPPorts or null;
     proxy = r.services.nginx.virtualHosts."comments.luffy.cx".locations."/".proxyPass;
     acme = r.security.acme.certs."comments.luffy.cx".email;
   }`, PYTHON_NAMES) as Record<string, any>[];
@@ -52,6 +52,7 @@ node('evaluates to a Nomad client with the podman plugin, the host volume, the i
   // The image derivation itself (the stub keeps its arguments): the article's buildImage.
   assert.equal(v.image, { name: 'isso', path: '/nix/store/stub-image', cmd0: '/nix/store/stub-isso-env/bin/gunicorn' });
   assert.equal(v.tmpfiles, { '/var/db/isso': { d: { mode: '0700' } } });
+  // Today's defaults open nginx's ports, as in every mode ("openFirewall": false leaves them).
   assert.equal(v.firewall, [80, 443]);
   assert.is(v.proxy, 'http://127.0.0.1:8080');
   assert.is(v.acme, 'letsencrypt@vincent.bernat.ch');

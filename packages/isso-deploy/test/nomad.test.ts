@@ -66,4 +66,10 @@ files('refuses an invalid description with the field named', () => {
   assert.throws(() => renderNomadFiles({ ...MINIMAL, port: 0 }), (e: unknown) => e instanceof IssoDeploymentError && (e as IssoDeploymentError).path[0] === 'port');
 });
 
+files('opens the firewall once, as "openFirewall" says (a second binding would not parse)', () => {
+  const count = (description: unknown) => (file(renderNomadFiles(description), 'nomad-node.nix').match(/networking\.firewall\.allowedTCPPorts/g) ?? []).length;
+  assert.is(count(MINIMAL), 1);
+  assert.is(count({ ...MINIMAL, openFirewall: false }), 0);
+});
+
 files.run();

@@ -4,7 +4,7 @@
 /** Exit codes, listed in --help and in the README. */
 export const EXIT = {
   ok: 0,
-  /** check-status: the service is not healthy. */
+  /** check-status, fleet-status: the service (a unit of the fleet) is not healthy. */
   unhealthy: 1,
   /** The command line is wrong. */
   usage: 2,

@@ -23,8 +23,13 @@ export interface CommandSpec {
   /** A paragraph for `<command> --help`. */
   description: string;
   options: readonly OptionSpec[];
-  /** Runs the command; returns the exit code or throws a CliError. */
-  run(values: OptionValues): number;
+  /**
+   * Placeholder of the one argument the command takes besides its options (`DIR`); absent for
+   * commands that take none, whose stray arguments are usage errors.
+   */
+  operand?: string;
+  /** Runs the command; returns the exit code or throws a CliError. `operand` is set when the spec has one. */
+  run(values: OptionValues, operand?: string): number;
 }
 
 /** A valued option's string, or undefined when it was not given. */

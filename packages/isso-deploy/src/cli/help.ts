@@ -1,10 +1,11 @@
 import type { CommandSpec, OptionSpec } from './command.js';
 
 const EXIT_CODES = `Exit codes:
-  0  success (check-status: healthy)
-  1  check-status: the service is not healthy
+  0  success (check-status, fleet-status: healthy)
+  1  check-status, fleet-status: not healthy (fleet-status: or a capture is missing, empty or cut off)
   2  wrong command line
-  3  unusable input: the description, the status text or configuration.nix; nothing was written
+  3  unusable input: the description or fleet file, the status text, the capture directory or
+     configuration.nix; nothing was written
   4  an output could not be written, or was refused, or an internal error; nothing was changed
 `;
 

@@ -5,7 +5,7 @@ import { usageError } from './cli-error.js';
 export type ParsedArgs =
   | { kind: 'help'; command: CommandSpec | null }
   | { kind: 'version' }
-  | { kind: 'run'; command: CommandSpec; values: OptionValues };
+  | { kind: 'run'; command: CommandSpec; values: OptionValues; operand?: string };
 
 const HELP_FLAGS = new Set(['--help', '-h']);
 const VERSION_FLAGS = new Set(['--version', '-V']);
@@ -56,7 +56,10 @@ export function parseArgs(argv: readonly string[], commands: readonly CommandSpe
   if (help) return { kind: 'help', command: command ?? null };
   if (version) return { kind: 'version' };
   if (command === undefined) throw usageError(`a command is required: ${commands.map((c) => c.name).join(', ')}`);
-  if (extra.length > 0) throw usageError(`unexpected argument "${extra[0]}"`);
+  // Only a command that declares an operand (fleet-status DIR) takes one; anything more is a mistake.
+  const operandCount = command.operand === undefined ? 0 : 1;
+  if (extra.length > operandCount) throw usageError(`unexpected argument "${extra[operandCount]}"`);
+  if (extra.length < operandCount) throw usageError(`${command.name} needs ${command.operand}: nixkit-isso ${command.usage}`);
   const values: Record<string, string | true> = {};
   for (const { name, value } of given) {
     if (!command.options.some((option) => option.name === name)) {
@@ -66,5 +69,5 @@ export function parseArgs(argv: readonly string[], commands: readonly CommandSpe
     if (values[name] !== undefined) throw usageError(`--${name} is given twice`);
     values[name] = value;
   }
-  return { kind: 'run', command, values };
+  return operandCount === 0 ? { kind: 'run', command, values } : { kind: 'run', command, values, operand: extra[0]! };
 }

@@ -16,7 +16,7 @@ function dispatch(argv: readonly string[]): number {
     writeOut(`nixkit-isso ${packageVersion()}\n`);
     return EXIT.ok;
   }
-  return parsed.command.run(parsed.values);
+  return parsed.command.run(parsed.values, parsed.operand);
 }
 
 /**

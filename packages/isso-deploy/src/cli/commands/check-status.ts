@@ -21,7 +21,7 @@ that gunicorn listens on the deployment's port.`,
     const mode = readMode(values);
     const description = readDescription(values, false);
     // Validated the way render does, so a bad description is an exit-3 line naming the field.
-    if (description !== undefined) renderDescription(description, mode, values);
+    if (description !== undefined) renderDescription(description, { mode }, values);
     const text = decodeText(readDescriptor(0, 'stdin'), 'stdin');
     if (text.trim() === '') throw inputError('no status text on stdin; run: systemctl status podman-isso.service | nixkit-isso check-status');
     const result = checkStatus(text, {

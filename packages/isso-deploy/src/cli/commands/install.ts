@@ -6,7 +6,7 @@ import { unifiedDiff } from '../../line-diff.js';
 import { importedPaths } from '../../nix-module-shape.js';
 import { stringOption, type CommandSpec } from '../command.js';
 import { EXIT, inputError, usageError } from '../cli-error.js';
-import { CONFIG, FORCE, INTO, MODE, NAME, readDescription, readMode } from '../options.js';
+import { CONFIG, FORCE, INTO, MODE, NAME, NIXOS_RELEASE, readDescription, readMode, readNixosRelease } from '../options.js';
 import { nameModuleHeader } from '../module-header.js';
 import { planGeneratedFile } from '../plan-generated.js';
 import { renderDescription } from '../render-description.js';
@@ -20,14 +20,14 @@ const FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.+-]*\.nix$/;
 export const install: CommandSpec = {
   name: 'install',
   summary: 'Write the module beside configuration.nix and add it to its imports',
-  usage: 'install --config FILE --into configuration.nix [--mode MODE] [--name isso.nix] [--force]',
+  usage: 'install --config FILE --into configuration.nix [--mode MODE] [--nixos-release RELEASE] [--name isso.nix] [--force]',
   description: `Writes the module beside configuration.nix (as isso.nix, or --name) and adds it to the
 imports list of configuration.nix, then prints a unified diff of both files (patch -p1 applies
 it in that directory). A symlinked configuration.nix is edited where it points. A configuration
 that does not parse, a flake, or an imports that is not a plain list is left untouched, with
 what to add by hand. An existing module that nixkit-isso did not write is not replaced unless
 --force, which keeps it as FILE.bak.`,
-  options: [CONFIG, INTO, MODE, NAME, FORCE],
+  options: [CONFIG, INTO, MODE, NIXOS_RELEASE, NAME, FORCE],
   run(values) {
     const into = stringOption(values, 'into');
     if (into === undefined) throw usageError('install needs --into configuration.nix');
@@ -35,6 +35,7 @@ what to add by hand. An existing module that nixkit-isso did not write is not re
     if (!FILE_NAME.test(name)) throw usageError(`--name must be a plain file name ending in .nix, got "${name}"`);
     const force = values.force === true;
     const mode = readMode(values);
+    const nixosRelease = readNixosRelease(values);
     // configuration.nix first: its snapshot then covers the whole run, so an edit made while the
     // description is read and rendered is noticed before anything is replaced.
     const config = readTracked(into, inputError);
@@ -59,7 +60,7 @@ what to add by hand. An existing module that nixkit-isso did not write is not re
     if (alreadyImported && existing.text !== null && !hasGeneratedMarker(existing.text)) {
       throw usageError(`--name ${name} names a file that ${configName} already imports and that nixkit-isso did not write; pick another name, such as isso.nix`);
     }
-    const result = renderDescription(readDescription(values, true), mode, values);
+    const result = renderDescription(readDescription(values, true), { mode, nixosRelease }, values);
     for (const warning of result.warnings) note(`warning: ${warning}`);
     const plan = planGeneratedFile(modulePath, nameModuleHeader(result.module, name, configName), force);
     const writes: PlannedWrite[] = [...plan.writes];
