@@ -42,6 +42,14 @@ export interface NixString extends NodeBase {
   kind: 'string';
   parts: readonly StringPart[];
   style: 'auto' | 'double' | 'indented';
+  /**
+   * Only for an indented string whose value starts with an interpolation, set by `parse`:
+   * whether Nix's parse tree of the source starts with an empty text (`("" + x + " a")`: the
+   * source had a line break or indentation before the `${`) or not (`(x + " a")`: `''${x} a''`).
+   * `print` keeps that tree: `false` prints the `${` right after the opening `''` (no line
+   * indentation, as Nix then strips none), `true` or absent prints the usual indented layout.
+   */
+  leadingEmpty?: boolean;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { NixExpr } from './ast.js';
 /**
  * Structural equality of two ASTs, for `parse(print(ast))` round trips: `loc` is ignored, a
  * string with `style: 'auto'` equals the same string in either quoting, a missing `comments` equals
- * an empty one; everything else (kinds, values, bigint ints, float bits including -0, comments,
+ * an empty one, a missing `leadingEmpty` equals either; everything else (kinds, values, bigint ints, float bits including -0, comments,
  * part order) must match. It walks with an explicit stack, so any depth is fine.
  */
 export function equalAst(a: NixExpr, b: NixExpr): boolean {
@@ -30,6 +30,9 @@ export function equalAst(a: NixExpr, b: NixExpr): boolean {
         stack.push([xv ?? [], yv ?? []]);
       } else if (key === 'style' && xo['kind'] === 'string') {
         if (xv !== yv && xv !== 'auto' && yv !== 'auto') return false;
+      } else if (key === 'leadingEmpty' && xo['kind'] === 'string') {
+        // Layout of the source (which parse tree Nix builds), not value: absent matches either.
+        if (xv !== yv && xv !== undefined && yv !== undefined) return false;
       } else {
         stack.push([xv, yv]);
       }

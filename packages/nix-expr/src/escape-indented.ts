@@ -170,3 +170,17 @@ export function printIndented(
   writeEscape("''");
   return out.join('');
 }
+
+/**
+ * `''${x}…''`: an indented string whose value starts with an interpolation, written with the `${`
+ * right after the opening quotes, so that Nix's parse tree has no empty text before it
+ * (`(x + " a")`, not `("" + x + " a")`). The first line then has no indentation, so Nix strips
+ * none from the others: every line is written as it is.
+ */
+export function printIndentedFlush(parts: readonly StringPart[], interpolation: (expr: NixExpr) => string): string {
+  if (typeof parts[0] !== 'object') throw new Error('printIndentedFlush: the value must start with an interpolation');
+  // With no line indentation the first line is `''⏎${…`: dropping that line break keeps the value
+  // (the lexer's `''( *⏎)?` would have eaten it) and puts the `${` right after the quotes.
+  const text = printIndented(parts, '', '', interpolation);
+  return "''" + text.slice(3);
+}

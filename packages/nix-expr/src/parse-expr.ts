@@ -9,6 +9,7 @@ import {
   type NixFormal,
   type NixFormalsParam,
   type NixInherit,
+  type NixString,
   type StringPart,
 } from './ast.js';
 import type { Lexer, Token, TokenType } from './lex.js';
@@ -646,8 +647,9 @@ export function createExprParser(lexer: Lexer, maxDepth: number): ExprParser {
         fail(t, ["''"]);
       }
     }
-    const { parts, constant } = stripIndentation(pieces);
-    const str = at(node({ kind: 'string', parts, style: 'indented' }), start);
+    const { parts, constant, leadingEmpty } = stripIndentation(pieces);
+    const fields: NixString = typeof parts[0] === 'object' ? { kind: 'string', parts, style: 'indented', leadingEmpty } : { kind: 'string', parts, style: 'indented' };
+    const str = at(node(fields), start);
     if (constant) constantStrings.add(str);
     return str;
   }

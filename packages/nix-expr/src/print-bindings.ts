@@ -1,5 +1,5 @@
 import type { NixAttrs, NixBindingItem, NixExpr } from './ast.js';
-import { attrName } from './attr-name.js';
+import { attrName, isIdentifier } from './attr-name.js';
 import { NixExprError } from './errors.js';
 import { escapeDoubleQuoted, needsEscape } from './escape-string.js';
 import { printAttrPath, printVar } from './print-atoms.js';
@@ -23,6 +23,22 @@ import { SLOT_EXPR, operandLimits } from './precedence.js';
 
 // Attribute sets and `let` bindings in nixfmt layout: `name = value;` with the value on the same
 // line when it fits or can be absorbed, sets in binding values always expanded.
+//
+// nixfmt v1.4.0 (NixOS/nixfmt, src/Nixfmt/Pretty.hs at 7cad8663932db4519d4c5b623becdcda655cef7c,
+// `instance Pretty Binder`, `Assignment`) lays out the right-hand side with `absorbRHS` directly
+// only when the attribute path has at most 4 selectors and each is a plain identifier
+// (`isSimpleSelector`: `IDSelector`). Otherwise (a quoted name `"a.b"`, `${…}`, or `a.b.c.d.e`) it
+// puts `line'` before a `Priority` group around `absorbRHS`: Predoc.hs (same commit, `Priority`,
+// `goPriorityGroup`) keeps `name =` and the value's first line together only when the `;` still
+// fits after the value's last line, and otherwise breaks after `=` and indents the value one
+// level. Strings and paths, which `absorbRHS` keeps after `=` whatever their length, therefore move
+// below a long non-simple name. Width is counted from the first character after the indentation
+// (`putText` adds the indentation outside the column count `cc`), so a quoted name's `"` counts.
+
+/** True when nixfmt attaches the value directly (`absorbRHS`): at most 4 plain identifiers. */
+export function isSimpleAttrPath(path: readonly (string | NixExpr)[]): boolean {
+  return path.length <= 4 && path.every((key) => typeof key === 'string' && isIdentifier(key));
+}
 
 export function attrs(layout: Layout, expr: NixAttrs, ind: string, room: number, wide: boolean): string {
   const out: string[] = [];
@@ -83,9 +99,10 @@ function writeLeafBinding(
     prefix = `${newline}${attrName(key)} = `;
     if (prefixes.size < 1024) prefixes.set(key, prefix);
   }
-  // Strings stay on the binding's line whatever their length, as in nixfmt; other tokens move
-  // below `name =` when the line would be too long.
-  if (value.kind !== 'string' && prefix.length - newline.length + text.length + 1 > layout.width) return false;
+  // Strings stay on a plain name's line whatever their length, as in nixfmt; other tokens, and
+  // strings after a quoted name, move below `name =` when the line would be too long.
+  const fits = prefix.length - newline.length + text.length + 1 <= layout.width;
+  if (!fits && (value.kind !== 'string' || !isIdentifier(key))) return false;
   out.push(prefix, text, ';');
   return true;
 }
@@ -135,8 +152,30 @@ export function writeBinding(layout: Layout, out: string[], item: NixBindingItem
   const only = item.path.length === 1 ? item.path[0] : undefined;
   const path = typeof only === 'string' ? attrName(only) : printAttrPath(item.path, interpolation(layout, ind), 'binding');
   out.push(path);
-  writeBindingValue(layout, out, item.value, ind, layout.width - path.length - 2);
+  const room = layout.width - path.length - 2;
+  if (!isSimpleAttrPath(item.path) && !keepsValueOnLine(layout, item.value, ind, path.length)) {
+    const inner = ind + layout.unit;
+    out.push(' =\n', inner, lineStart(layout, item.value, inner, layout.width - 1, SLOT_EXPR), ';');
+    return;
+  }
+  writeBindingValue(layout, out, item.value, ind, room);
   out.push(';');
+}
+
+/**
+ * For a non-simple attribute path: whether nixfmt's priority group keeps a string or path value
+ * after `name =`, that is whether `name = ` plus the value's first line and the value's last line
+ * plus `;` fit the width. Other values are laid out as after a plain name (sets and lists end in
+ * `}` or `]`, after which `;` always fits).
+ */
+function keepsValueOnLine(layout: Layout, value: NixExpr, ind: string, nameLength: number): boolean {
+  if ((value.kind !== 'string' && value.kind !== 'path') || (value.comments !== undefined && value.comments.length > 0)) return true;
+  const text = bare(layout, value, ind, layout.width - nameLength - 3);
+  const firstBreak = text.indexOf('\n');
+  if (firstBreak < 0) return nameLength + 3 + text.length + 1 <= layout.width;
+  const lastLine = text.slice(text.lastIndexOf('\n') + 1);
+  const lastIndent = lastLine.length - lastLine.trimStart().length;
+  return nameLength + 3 + firstBreak <= layout.width && lastLine.length - Math.min(lastIndent, ind.length) + 1 <= layout.width;
 }
 
 function checkLetPath(path: readonly (string | NixExpr)[]): void {

@@ -1,5 +1,5 @@
 import type { NixAttrs, NixBindingItem, NixExpr } from './ast.js';
-import { attrName } from './attr-name.js';
+import { attrName, isIdentifier } from './attr-name.js';
 import { needsEscape } from './escape-string.js';
 import { flushIfFull } from './print-buffer.js';
 import { leafText, writeBinding } from './print-bindings.js';
@@ -144,16 +144,18 @@ function writeBodies(layout: Layout, out: string[], first: Body): void {
           start = `${newline}${attrName(key)} = `;
           if (prefixes.size < 1024) prefixes.set(key, start);
         }
-        // Strings stay on the binding's line whatever their length, as in nixfmt.
+        // Strings stay on a plain name's line whatever their length, as in nixfmt; after a quoted
+        // name they move below `name =` when the line is too long (see print-bindings.ts).
         const plain = plainText(value);
-        if (plain !== undefined) {
+        const simpleKey = isIdentifier(key);
+        if (plain !== undefined && (simpleKey || start.length - newline.length + plain.length + 3 <= width)) {
           out.push(start, '"', plain, '";');
           continue;
         }
         const leaf = leafText(value);
         if (leaf !== null) {
           // Other tokens move below `name =` (general path) when the line would be too long.
-          if (value.kind === 'string' || start.length - newline.length + leaf.length + 1 <= width) {
+          if ((value.kind === 'string' && simpleKey) || start.length - newline.length + leaf.length + 1 <= width) {
             out.push(start, leaf, ';');
             continue;
           }

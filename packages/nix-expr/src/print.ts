@@ -3,7 +3,7 @@ import { DEFAULT_MAX_DEPTH, checkOptions, integerIn } from './options.js';
 import { checkPrintDepth, continuesChain, continuesTests } from './print-depth.js';
 import { checkVariableName } from './attr-name.js';
 import { NixExprError } from './errors.js';
-import { printIndented } from './escape-indented.js';
+import { printIndented, printIndentedFlush } from './escape-indented.js';
 import { isIndentedString, printAttrPath, printDoubleQuoted, printPath } from './print-atoms.js';
 import { attrs, leafText, writeAttrs, writeBinding } from './print-bindings.js';
 import { finish, flushIfFull } from './print-buffer.js';
@@ -152,7 +152,10 @@ export function interpolation(layout: Layout, ind: string): (expr: NixExpr) => s
 export function bare(layout: Layout, expr: NixExpr, ind: string, room: number): string {
   switch (expr.kind) {
     case 'string':
-      if (isIndentedString(expr)) return printIndented(expr.parts, ind + layout.unit, ind, interpolation(layout, ind + layout.unit));
+      if (isIndentedString(expr)) {
+        if (expr.leadingEmpty === false && typeof expr.parts[0] === 'object') return printIndentedFlush(expr.parts, interpolation(layout, ind));
+        return printIndented(expr.parts, ind + layout.unit, ind, interpolation(layout, ind + layout.unit));
+      }
       return printDoubleQuoted(expr, interpolation(layout, ind));
     case 'path':
       return printPath(expr, interpolation(layout, ind));

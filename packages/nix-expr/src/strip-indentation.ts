@@ -13,8 +13,8 @@ export type IndentedPiece = { text: string; indented: boolean } | { expr: NixExp
  * parts (literal texts and interpolated expressions) with adjacent texts merged and empty texts
  * dropped, plus whether Nix would see a single constant string (which matters for attribute keys).
  */
-export function stripIndentation(pieces: readonly IndentedPiece[]): { parts: StringPart[]; constant: boolean } {
-  if (pieces.length === 0) return { parts: [], constant: true };
+export function stripIndentation(pieces: readonly IndentedPiece[]): { parts: StringPart[]; constant: boolean; leadingEmpty: boolean } {
+  if (pieces.length === 0) return { parts: [], constant: true, leadingEmpty: false };
 
   let atStartOfLine = true;
   let minIndent = Infinity;
@@ -84,5 +84,9 @@ export function stripIndentation(pieces: readonly IndentedPiece[]): { parts: Str
   }
 
   const constant = out.length === 1 && typeof out[0] === 'string';
-  return { parts: mergeParts(out), constant };
+  // Nix keeps every piece, even one its stripping emptied: texts that all came out empty before
+  // the first interpolation show as a leading `""` in its parse tree (`''⏎  ${x}''` is `("" + x)`).
+  const firstExpr = out.findIndex((part) => typeof part !== 'string');
+  const leadingEmpty = firstExpr > 0 && out.slice(0, firstExpr).every((part) => part === '');
+  return { parts: mergeParts(out), constant, leadingEmpty };
 }
