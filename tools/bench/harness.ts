@@ -41,8 +41,8 @@ export interface BenchReport {
   speedRatio: Spread;
   /** Per-pair throughput in MB/s (input bytes / our time). */
   mbPerSecond: Spread;
-  /** Per-pair time at 10x input divided by time at 1x input (10 is linear). */
-  scaling10x: Spread;
+  /** Per-pair time at 10x input divided by time at 1x input (10 is linear); absent when skipped. */
+  scaling10x?: Spread;
   /** Peak RSS growth in MB while running the workload once. */
   peakMemoryMb: number;
   /** Number of timed pairs (after warm-up). */
@@ -55,8 +55,11 @@ export interface BenchReport {
 /** Fewest timed pairs per comparison; fewer cannot give a stable quartile. */
 export const MIN_PAIRS = 15;
 const WARM_UP_PAIRS = 3;
-/** Pairs of (1x, 10x) calls for the scaling figure; the 10x input is expensive. */
-const SCALING_PAIRS = 5;
+/**
+ * Pairs of (1x, 10x) calls for the scaling figure. The 10x input costs eleven times a pair, so
+ * run-all.js measures it in the first process only (NIXKIT_BENCH_SCALING=0 in the others).
+ */
+const SCALING_PAIRS = 3;
 
 /** Milliseconds one call of `fn` takes. */
 export function timeMs(fn: () => unknown): number {
@@ -147,9 +150,12 @@ export function compare<T>(options: {
   const inputBytes = options.sizeOf(input);
   const { a: ours, b: baseline } = interleave(() => options.ours(input), () => options.baseline(input), pairs);
   const peak = peakMemoryMb(() => options.ours(input));
-  let big: T | undefined = options.make(10);
-  const scaling = interleave(() => options.ours(input), () => options.ours(big as T), SCALING_PAIRS, 1);
-  big = undefined;
+  let scaling10x: Spread | undefined;
+  if (process.env['NIXKIT_BENCH_SCALING'] !== '0') {
+    const big = options.make(10);
+    const scaling = interleave(() => options.ours(input), () => options.ours(big), SCALING_PAIRS, 1);
+    scaling10x = spread(scaling.a.map((t, i) => scaling.b[i]! / t));
+  }
   return {
     package: options.package,
     workload: options.workload,
@@ -159,7 +165,7 @@ export function compare<T>(options: {
     baselineMs: spread(baseline),
     speedRatio: spread(ours.map((t, i) => baseline[i]! / t)),
     mbPerSecond: spread(ours.map((t) => inputBytes / 1e6 / (t / 1000))),
-    scaling10x: spread(scaling.a.map((t, i) => scaling.b[i]! / t)),
+    ...(scaling10x ? { scaling10x } : {}),
     peakMemoryMb: peak,
     pairs,
     targets: options.targets ?? [],
@@ -187,11 +193,14 @@ const range = (s: Spread, unit = ''): string => `${s.median}${unit} [${s.p25}–
 export function report(result: BenchReport): void {
   console.log(
     `${result.package}: ${result.workload}: ${range(result.oursMs, ' ms')}, ${result.baselineName} ${range(result.baselineMs, ' ms')}, ` +
-      `ratio ${range(result.speedRatio)}, ${range(result.mbPerSecond, ' MB/s')}, 10x input ${range(result.scaling10x, 'x')} time, ` +
+      `ratio ${range(result.speedRatio)}, ${range(result.mbPerSecond, ' MB/s')}, ` +
+      `10x input ${result.scaling10x ? `${range(result.scaling10x, 'x')} time` : 'not measured'}, ` +
       `peak +${result.peakMemoryMb} MB (${result.pairs} pairs)`,
   );
   for (const target of result.targets) {
-    const verdict = judge(target, result[target.metric]);
+    const figure = result[target.metric];
+    if (!figure) continue;
+    const verdict = judge(target, figure);
     console.log(`  target ${verdict.text}: ${verdict.met ? 'met' : 'missed'}`);
   }
   for (const note of result.notes ?? []) console.log(`  ${note}`);
