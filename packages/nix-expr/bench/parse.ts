@@ -58,6 +58,7 @@ report(
     ours: (text) => parse(text),
     baselineName: "text.split('\\n')",
     baseline: (text) => text.split('\n'),
+    targets: [{ metric: 'mbPerSecond', atLeast: 10 }],
     notes: [
       `tokenizer alone: ${lexOnly.toFixed(1)} ms (${(file.length / 1e6 / (lexOnly / 1000)).toFixed(1)} MB/s)`,
       nixWholeProcessMs(),

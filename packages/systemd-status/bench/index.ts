@@ -12,7 +12,7 @@ report(
     ours: (text) => parseStatus(text),
     baselineName: "text.split('\\n')",
     baseline: (text) => text.split('\n'),
-    runs: 5,
+    targets: [{ metric: 'speedRatio', atLeast: 0.15 }],
   }),
 );
 
