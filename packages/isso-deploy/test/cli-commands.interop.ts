@@ -1,5 +1,5 @@
 // The commands wired into nixkit-isso after the rewrite (schema, nomad, fleet, fleet-status and
-// --nixos-release), run as a person runs them: the built bin/nixkit-isso.js as a subprocess, on
+// --nixos-release), run as a person runs them: the built bin/nixkit-isso.cjs as a subprocess, on
 // real files. Written files are checked with the real parsers (nix-instantiate --parse, the
 // jobspec decoder of @nixkit/nomad-job's tests); --collect runs the real systemctl.
 import { spawnSync } from 'node:child_process';
@@ -14,7 +14,7 @@ import { canonicalOrder, decodeJobspec } from '../../nomad-job/test/support/jobs
 import { NIXOS_RELEASES } from '../src/nixos-release.js';
 import { ARTICLE_STATUS, MINIMAL } from './fixtures.js';
 
-const CLI = fileURLToPath(new URL('../bin/nixkit-isso.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../bin/nixkit-isso.cjs', import.meta.url));
 
 interface Run { code: number | null; stdout: string; stderr: string }
 
