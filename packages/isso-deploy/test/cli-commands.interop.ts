@@ -2,36 +2,22 @@
 // --nixos-release), run as a person runs them: the built bin/nixkit-isso.cjs as a subprocess, on
 // real files. Written files are checked with the real parsers (nix-instantiate --parse, the
 // jobspec decoder of @nixkit/nomad-job's tests); --collect runs the real systemctl.
-import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { nixParseOrThrow, requireTool } from '../../../tools/test-helpers/index.js';
 import { canonicalOrder, decodeJobspec } from '../../nomad-job/test/support/jobspec-decode.js';
 import { NIXOS_RELEASES } from '../src/nixos-release.js';
-import { ARTICLE_STATUS, MINIMAL } from './fixtures.js';
+import { ARTICLE_STATUS, FAILED_NATIVE, MINIMAL } from './fixtures.js';
+import { assertOneLineErrors, runCli, type CliRun } from './support/cli-run.js';
 
-const CLI = fileURLToPath(new URL('../bin/nixkit-isso.cjs', import.meta.url));
-
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function run(args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Run {
-  const result = spawnSync(process.execPath, [CLI, ...args], { input: options.input ?? '', encoding: 'utf8', env: options.env ?? process.env, maxBuffer: 1 << 26 });
-  if (result.error) throw result.error;
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+function run(args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
+  return runCli(args, options);
 }
 
-/** Every stderr line is the program's own, one per message: no stack trace, no source location. */
-function assertOneLineErrors(result: Run): void {
-  assert.not.match(result.stderr, /^\s+at /m, 'stack trace on stderr');
-  assert.not.match(result.stderr, /node:internal|\.js:\d+/, 'source location on stderr');
-  for (const line of result.stderr.split('\n').filter(Boolean)) assert.ok(line.startsWith('nixkit-isso: '), `stray stderr line: ${line}`);
-}
-
-function assertFails(result: Run, code: number, message: RegExp): void {
+function assertFails(result: CliRun, code: number, message: RegExp): void {
   assert.is(result.code, code, result.stderr);
   assert.match(result.stderr, message);
   assertOneLineErrors(result);
@@ -267,16 +253,6 @@ fleet('a bad fleet file is exit 3 naming the field; --out is required', () => {
 // ---------------------------------------------------------------------------------------------
 
 const status = suite('nixkit-isso fleet-status');
-
-const FAILED_NATIVE = `× isso.service - Isso comment server
-     Loaded: loaded (/etc/systemd/system/isso.service; enabled; preset: enabled)
-     Active: failed (Result: exit-code) since Tue 2026-12-01 10:12:01 UTC; 5min ago
-    Process: 812 ExecStart=/nix/store/x-isso-env/bin/gunicorn --name isso (code=exited, status=1/FAILURE)
-   Main PID: 812 (code=exited, status=1/FAILURE)
-
-Dec 01 10:12:01 web2 gunicorn[812]: [ERROR] Worker failed to boot.
-Dec 01 10:12:01 web2 systemd[1]: isso.service: Failed with result 'exit-code'.
-`;
 
 const STATUS_FLEET = {
   hosts: {

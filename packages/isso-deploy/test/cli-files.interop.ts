@@ -7,31 +7,14 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { nixEvalJsonOrThrow, nixParseOrThrow, requireTool } from '../../../tools/test-helpers/index.js';
 import { MINIMAL } from './fixtures.js';
+import { CLI, assertOneLineErrors, runCli, type CliRun } from './support/cli-run.js';
 
-const CLI = fileURLToPath(new URL('../dist/nixkit-isso.js', import.meta.url));
-const NOBODY = ['--reuid=nobody', '--regid=nogroup', '--clear-groups'];
-
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function run(args: readonly string[], options: { input?: string; asNobody?: boolean } = {}): Run {
-  const [cmd, argv] = options.asNobody
-    ? [requireTool('setpriv'), [...NOBODY, process.execPath, CLI, ...args]]
-    : [process.execPath, [CLI, ...args]];
-  const result = spawnSync(cmd, argv, { input: options.input ?? '', encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (result.error) throw result.error;
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** One line on stderr per message, no stack trace, no minified source. */
-function assertOneLineErrors(result: Run): void {
-  assert.not.match(result.stderr, /^\s+at /m, 'stack trace on stderr');
-  assert.not.match(result.stderr, /node:internal|\.js:\d+/, 'source location on stderr');
-  for (const line of result.stderr.split('\n').filter(Boolean)) assert.ok(line.startsWith('nixkit-isso: '), `stray stderr line: ${line}`);
+function run(args: readonly string[], options: { input?: string; asNobody?: boolean } = {}): CliRun {
+  return runCli(args, options);
 }
 
 const dirs: string[] = [];

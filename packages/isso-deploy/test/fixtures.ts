@@ -59,3 +59,14 @@ export function golden(name: string, actual: string): string {
   if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, actual);
   return readFileSync(file, 'utf8');
 }
+
+/** `systemctl status isso.service` of a native site whose gunicorn failed to boot (exit 1). */
+export const FAILED_NATIVE = `× isso.service - Isso comment server
+     Loaded: loaded (/etc/systemd/system/isso.service; enabled; preset: enabled)
+     Active: failed (Result: exit-code) since Tue 2026-12-01 10:12:01 UTC; 5min ago
+    Process: 812 ExecStart=/nix/store/x-isso-env/bin/gunicorn --name isso (code=exited, status=1/FAILURE)
+   Main PID: 812 (code=exited, status=1/FAILURE)
+
+Dec 01 10:12:01 web2 gunicorn[812]: [ERROR] Worker failed to boot.
+Dec 01 10:12:01 web2 systemd[1]: isso.service: Failed with result 'exit-code'.
+`;

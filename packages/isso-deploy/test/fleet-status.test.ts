@@ -5,7 +5,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { captureFileName, collectCaptures, fleetStatus, statusCommand, readFleet, type StatusTarget } from '../src/index.js';
 import { directoryCaptures, directoryCollectIo, spawnCommand } from '../src/fleet-node-io.js';
-import { ARTICLE_STATUS } from './fixtures.js';
+import { ARTICLE_STATUS, FAILED_NATIVE } from './fixtures.js';
 import { refusal } from './fleet-fixtures.js';
 
 // A fleet of four hosts, one site each; the captures are files in a real directory.
@@ -20,16 +20,6 @@ const FLEET = {
     web6: { isso: [SITE('comments.f.example')] },
   },
 };
-
-const FAILED_NATIVE = `× isso.service - Isso comment server
-     Loaded: loaded (/etc/systemd/system/isso.service; enabled; preset: enabled)
-     Active: failed (Result: exit-code) since Tue 2026-12-01 10:12:01 UTC; 5min ago
-    Process: 812 ExecStart=/nix/store/x-isso-env/bin/gunicorn --name isso (code=exited, status=1/FAILURE)
-   Main PID: 812 (code=exited, status=1/FAILURE)
-
-Dec 01 10:12:01 web2 gunicorn[812]: [ERROR] Worker failed to boot.
-Dec 01 10:12:01 web2 systemd[1]: isso.service: Failed with result 'exit-code'.
-`;
 
 const NOT_FOUND = 'Unit podman-isso.service could not be found.\n';
 
