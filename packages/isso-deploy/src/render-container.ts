@@ -32,7 +32,8 @@ function containerHostBindings(d: ResolvedDeployment): NixBindingItem[] {
     bind(backendEnable, bool(true)),
     bind(['virtualisation', 'oci-containers', 'backend'], str(d.backend)),
     bind(['virtualisation', 'oci-containers', 'containers', d.containerName],
-      underField([], 'the container', () => toOciContainers(containerSpec(d, { imageFile: true })))),
+      // oci-container refuses options the target release's module does not have yet.
+      underField([], 'the container', () => toOciContainers(containerSpec(d, { imageFile: true }), { nixosRelease: d.nixosRelease }))),
     // podman refuses to bind-mount a missing host directory; tmpfiles creates it at boot.
     explained(
       bind(['systemd', 'tmpfiles', 'settings', 'isso', d.dbVolume.hostPath, 'd'], attrs({ mode: str('0700') })),
