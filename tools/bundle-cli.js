@@ -7,39 +7,49 @@
 // The libraries themselves stay unbundled ESM, so importers still get small, tree-shakeable
 // modules.
 //
-// Usage: bundle-cli.js <entry.js> <outfile.cjs> [<esm-shim.js>]
+// Used by tools/build-dist.js (bundleCli), or on its own:
+//   bundle-cli.js <entry> <outfile.cjs> [<esm-shim.js>]
 // The optional shim is a small ES module that runs the bundle, for callers that expect a `.js`
 // path next to the modules (it loads the bundle with require, so the bundle is not re-parsed by
 // the ESM loader's CommonJS export scanner).
 import { writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const [entry, outfile, shim] = process.argv.slice(2);
-if (!entry || !outfile || !outfile.endsWith('.cjs')) {
-  console.error('usage: bundle-cli.js <entry.js> <outfile.cjs> [<esm-shim.js>]');
-  process.exit(2);
+/** Bundles `entry` (a .ts or .js module) into the CommonJS file `outfile`, and writes `shim`. */
+export async function bundleCli(entry, outfile, shim) {
+  if (!outfile.endsWith('.cjs')) throw new Error(`bundle-cli: ${outfile} must end in .cjs`);
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    // The modules read files next to themselves through import.meta.url (package.json for the
+    // version); in the bundle that is the bundle's own URL, which sits in the same dist/ folder.
+    define: { 'import.meta.url': '__nixkitBundleUrl' },
+    banner: { js: 'var __nixkitBundleUrl=require("node:url").pathToFileURL(__filename).href;' },
+    // Minified like the modules beside it in dist/ (tools/build-dist.js).
+    minify: true,
+    logLevel: 'warning',
+  });
+  if (shim) {
+    writeFileSync(
+      shim,
+      `#!/usr/bin/env node\n// Runs ${basename(outfile)}, the bundled CLI (written by tools/bundle-cli.js).\n` +
+        `import { createRequire } from 'node:module';\n\ncreateRequire(import.meta.url)('./${basename(outfile)}');\n`,
+      { mode: 0o755 },
+    );
+  }
 }
-await build({
-  entryPoints: [entry],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  // The modules read files next to themselves through import.meta.url (package.json for the
-  // version); in the bundle that is the bundle's own URL, which sits in the same dist/ folder.
-  define: { 'import.meta.url': '__nixkitBundleUrl' },
-  banner: { js: 'var __nixkitBundleUrl=require("node:url").pathToFileURL(__filename).href;' },
-  // Minified: the readable modules ship beside it in dist/, so nothing is lost but bytes.
-  minify: true,
-  logLevel: 'warning',
-});
-if (shim) {
-  writeFileSync(
-    shim,
-    `#!/usr/bin/env node\n// Runs ${basename(outfile)}, the bundled CLI (written by tools/bundle-cli.js).\n` +
-      `import { createRequire } from 'node:module';\n\ncreateRequire(import.meta.url)('./${basename(outfile)}');\n`,
-    { mode: 0o755 },
-  );
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const [entry, outfile, shim] = process.argv.slice(2);
+  if (!entry || !outfile) {
+    console.error('usage: bundle-cli.js <entry> <outfile.cjs> [<esm-shim.js>]');
+    process.exit(2);
+  }
+  await bundleCli(entry, outfile, shim);
 }

@@ -1,8 +1,10 @@
 /**
  * The packages as a stranger installs them: `npm pack` every package, install the tarballs into
  * a fresh project outside the repository, and use them from there by name. This catches missing
- * `files`, wrong `exports`, and dependencies that only resolve inside the workspace. Also checks
- * that every library entry bundles for browsers without Node built-ins.
+ * `files`, wrong `exports`, and dependencies that only resolve inside the workspace. The tarballs
+ * hold minified modules and no source maps, so the installed packages also run one workout of
+ * every public API (exercise.js) that must give exactly what the sources give. Also checks that
+ * every library entry bundles for browsers without Node built-ins.
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -10,9 +12,10 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { nixParseOrThrow } from '../test-helpers/index.js';
+import { exercise } from './exercise.js';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const packageDirs = readdirSync(join(root, 'packages')).sort();
@@ -39,11 +42,15 @@ function runOk(cmd: string, args: readonly string[], cwd: string, input?: string
 const consumer = suite('installed from tarballs');
 const scratch = mkdtempSync(join(tmpdir(), 'nixkit-consumer-'));
 const project = join(scratch, 'app');
+/** The files of each tarball, by package directory. */
+const packed = new Map<string, string[]>();
 
 consumer.before(() => {
   const tarballs = manifests.map(({ dir }) => {
     const out = runOk('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], join(root, 'packages', dir));
-    return join(scratch, (JSON.parse(out) as { filename: string }[])[0]!.filename);
+    const info = (JSON.parse(out) as { filename: string; files: { path: string }[] }[])[0]!;
+    packed.set(dir, info.files.map((f) => f.path));
+    return join(scratch, info.filename);
   });
   runOk('mkdir', ['-p', project], scratch);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
@@ -68,6 +75,55 @@ consumer('resolves the TypeScript types of every package with tsc --noEmit', () 
     JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, types: [] }, files: ['consumer.ts'] }),
   );
   runOk(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], project);
+});
+
+consumer('the tarballs hold minified modules, documented declarations and no source maps', () => {
+  for (const { dir, manifest } of manifests) {
+    const files = packed.get(dir)!;
+    const installed = join(project, 'node_modules', manifest.name);
+    assert.equal(files.filter((f) => f.endsWith('.map') || f.endsWith('.tsbuildinfo')), [], `${manifest.name} ships build leftovers`);
+    const modules = files.filter((f) => f.startsWith('dist/') && /\.c?js$/.test(f));
+    assert.ok(modules.length > 0, `${manifest.name} ships no modules`);
+    for (const file of modules) {
+      // tsc keeps every TSDoc block and indents every nested line; esbuild's minifier drops both.
+      const code = readFileSync(join(installed, file), 'utf8');
+      assert.not.match(code, /\/\*\*/, `${manifest.name} ${file} is not minified (it has a TSDoc comment)`);
+      assert.not.match(code, /[;{]\n {2,}[a-z]/, `${manifest.name} ${file} is not minified (it has indented lines)`);
+    }
+    // The declarations keep their TSDoc: editors show it from there.
+    const index = readFileSync(join(installed, 'dist', 'index.d.ts'), 'utf8');
+    const declarations = files.filter((f) => f.endsWith('.d.ts')).map((f) => readFileSync(join(installed, f), 'utf8')).join('\n');
+    assert.ok(index.length > 0 && /\/\*\*\s*\n?\s*\*?\s*\S/.test(declarations), `${manifest.name} declarations lost their TSDoc`);
+  }
+});
+
+consumer('the installed, minified packages give exactly what the sources give', async () => {
+  const names = {
+    nixExpr: 'nix-expr', issoConfig: 'isso-config', nginxVhost: 'nginx-vhost', ociContainer: 'oci-container',
+    colmenaHive: 'colmena-hive', systemdStatus: 'systemd-status', nomadJob: 'nomad-job', issoDeploy: 'isso-deploy',
+  };
+  assert.equal(Object.values(names).sort(), [...packageDirs], 'exercise.js covers every package');
+  const fixtures = join(root, 'packages', 'nix-expr', 'test', 'fixtures');
+  const inputs = {
+    nixFiles: readdirSync(fixtures).sort().map((f) => readFileSync(join(fixtures, f), 'utf8')),
+    issoConf: readFileSync(join(root, 'packages', 'isso-deploy', 'test', 'golden', 'isso.conf'), 'utf8'),
+    status: readFileSync(join(root, 'packages', 'systemd-status', 'test', 'fixtures', 'reference-podman-isso.txt'), 'utf8'),
+    fleet: { hosts: { web1: { targetHost: 'web1.example.org', isso: [{ domain: 'comments.a.example', acmeEmail: 'le@a.example', acmeAcceptTerms: true }] } } },
+  };
+  const fromSources: Record<string, unknown> = {};
+  for (const [key, dir] of Object.entries(names)) fromSources[key] = await import(pathToFileURL(join(root, 'packages', dir, 'src', 'index.ts')).href);
+  const expected = exercise(fromSources, inputs);
+  writeFileSync(join(scratch, 'inputs.json'), JSON.stringify(inputs));
+  const script = [
+    `import { readFileSync } from 'node:fs';`,
+    `import { exercise } from ${JSON.stringify(pathToFileURL(join(root, 'tools', 'consumer', 'exercise.js')).href)};`,
+    'const m = {};',
+    ...Object.entries(names).map(([key, dir]) => `m.${key} = await import(${JSON.stringify(`@nixkit/${dir}`)});`),
+    `process.stdout.write(exercise(m, JSON.parse(readFileSync(${JSON.stringify(join(scratch, 'inputs.json'))}, 'utf8'))));`,
+  ].join('\n');
+  const actual = runOk(process.execPath, ['--input-type=module', '-e', script], project);
+  assert.ok(expected.length > 10_000, 'the workout produced almost nothing');
+  assert.fixture(actual, expected);
 });
 
 consumer('runs every CLI through npx with --help', () => {
