@@ -12,6 +12,7 @@
 // The optional shim is a small ES module that runs the bundle, for callers that expect a `.js`
 // path next to the modules (it loads the bundle with require, so the bundle is not re-parsed by
 // the ESM loader's CommonJS export scanner).
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,9 +21,10 @@ import { build } from 'esbuild';
 /** Bundles `entry` (a .ts or .js module) into the CommonJS file `outfile`, and writes `shim`. */
 export async function bundleCli(entry, outfile, shim) {
   if (!outfile.endsWith('.cjs')) throw new Error(`bundle-cli: ${outfile} must end in .cjs`);
-  await build({
+  const result = await build({
     entryPoints: [entry],
     outfile,
+    write: false,
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -35,6 +37,13 @@ export async function bundleCli(entry, outfile, shim) {
     minify: true,
     logLevel: 'warning',
   });
+  // The second line names the bundle by its content: bin/nixkit-isso.cjs keys its V8 code cache
+  // on it, because V8 itself only checks that a cache belongs to a source of the same length.
+  const code = result.outputFiles[0].text;
+  const shebang = code.startsWith('#!') ? code.slice(0, code.indexOf('\n') + 1) : '#!/usr/bin/env node\n';
+  const body = code.startsWith('#!') ? code.slice(shebang.length) : code;
+  const id = createHash('sha256').update(body).digest('hex');
+  writeFileSync(outfile, `${shebang}// nixkit-bundle ${id}\n${body}`, { mode: 0o755 });
   if (shim) {
     writeFileSync(
       shim,

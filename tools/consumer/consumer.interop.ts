@@ -9,7 +9,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -124,6 +124,42 @@ consumer('the installed, minified packages give exactly what the sources give', 
   const actual = runOk(process.execPath, ['--input-type=module', '-e', script], project);
   assert.ok(expected.length > 10_000, 'the workout produced almost nothing');
   assert.fixture(actual, expected);
+});
+
+consumer('nixkit-isso keeps a V8 code cache that never changes what it does', () => {
+  const cli = join(project, 'node_modules', '@nixkit', 'isso-deploy', 'bin', 'nixkit-isso.cjs');
+  const config = join(scratch, 'deployment.json');
+  writeFileSync(config, JSON.stringify({ domain: 'comments.example.org', acmeEmail: 'letsencrypt@example.org', acmeAcceptTerms: true }));
+  const render = (env: Record<string, string>) => {
+    const result = spawnSync(process.execPath, [cli, 'render', '--config', config], { cwd: scratch, encoding: 'utf8', env: { ...process.env, ...env } });
+    assert.is(result.status, 0, result.stderr);
+    return result.stdout + result.stderr;
+  };
+  const expected = render({ NIXKIT_CODE_CACHE: '0' });
+  assert.match(expected, /^# Isso comment server for comments\.example\.org/);
+  const base = join(scratch, 'code-cache');
+  const dir = join(base, 'nixkit');
+  assert.is(render({ NIXKIT_CACHE_DIR: base }), expected, 'first run, which writes the cache');
+  const files = readdirSync(dir);
+  assert.is(files.length, 1, files.join(', '));
+  assert.match(files[0]!, new RegExp(`^nixkit-isso-[0-9a-f]{32}-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.v8$`));
+  const file = join(dir, files[0]!);
+  assert.is(statSync(dir).mode & 0o777, 0o700);
+  assert.is(statSync(file).mode & 0o777, 0o600);
+  const written = statSync(file);
+  assert.is(render({ NIXKIT_CACHE_DIR: base }), expected, 'second run, from the cache');
+  assert.is(statSync(file).ino, written.ino, 'an accepted cache is not written again');
+  // A cache V8 rejects (here: not a cache at all) means a normal compile and a new cache.
+  writeFileSync(file, Buffer.alloc(written.size, 0x5a));
+  assert.is(render({ NIXKIT_CACHE_DIR: base }), expected, 'run with a garbage cache');
+  assert.not.equal(readFileSync(file), Buffer.alloc(written.size, 0x5a), 'the garbage cache was replaced');
+  assert.equal(readdirSync(dir), files, 'no temporary file is left behind');
+  // A cache directory that cannot be created (a file is in the way; chmod would not stop root).
+  const blocked = join(scratch, 'not-a-directory');
+  writeFileSync(blocked, '');
+  assert.is(render({ NIXKIT_CACHE_DIR: blocked }), expected, 'run without a writable cache directory');
+  assert.is(render({ NIXKIT_CODE_CACHE: '0', NIXKIT_CACHE_DIR: join(scratch, 'unused') }), expected);
+  assert.not.ok(readdirSync(scratch).includes('unused'), 'NIXKIT_CODE_CACHE=0 writes nothing');
 });
 
 consumer('runs every CLI through npx with --help', () => {

@@ -1,8 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { closeSync, fsyncSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CollectIo, CommandResult, StatusTarget } from './fleet-collect.js';
 import type { CaptureSource } from './fleet-status.js';
+// node:child_process is loaded on first use (process.getBuiltinModule), not imported: in the CLI bundle an
+// import would load it, with net, dgram and the streams, on every start, `render` to stdout included.
 
 // Node-side input and output for fleet-status, kept out of the package index so the library
 // still bundles for browsers. The CLI imports this module directly.
@@ -42,7 +43,7 @@ export function writeCaptureAtomically(dir: string, fileName: string, text: stri
 /** Runs commands with spawnSync (no shell), each bounded by `timeoutMs`. */
 export function spawnCommand(timeoutMs = 30_000): (argv: readonly string[], target: StatusTarget) => CommandResult {
   return (argv) => {
-    const result = spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 16 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
+    const result = process.getBuiltinModule('node:child_process').spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 16 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
     if (result.error !== undefined) return { status: null, stdout: result.stdout ?? '', stderr: result.stderr ?? '', error: (result.error as NodeJS.ErrnoException).code ?? result.error.message };
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   };

@@ -28,8 +28,14 @@ export interface CommandSpec {
    * commands that take none, whose stray arguments are usage errors.
    */
   operand?: string;
-  /** Runs the command; returns the exit code or throws a CliError. `operand` is set when the spec has one. */
-  run(values: OptionValues, operand?: string): number;
+  /**
+   * Runs the command; returns the exit code or throws a CliError. `operand` is set when the spec
+   * has one. Every command but `render` imports its work (commands/<name>-run.ts) here, on demand,
+   * and returns that promise: the CLI is one bundle, and the modules of the other commands
+   * (Colmena, Nomad, the status parser, the Nix parser and editor) would otherwise be evaluated on
+   * every start, `render` included (issue #19, cold start).
+   */
+  run(values: OptionValues, operand?: string): number | Promise<number>;
 }
 
 /** A valued option's string, or undefined when it was not given. */

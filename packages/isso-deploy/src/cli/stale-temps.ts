@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { lstatSync, readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
+// node:crypto is loaded on first use (process.getBuiltinModule), not imported: in the CLI bundle an
+// import would load it, some 25 internal modules, on every start, `render` to stdout included.
 
 // Temporary files are named `<target>.nixkit-<pid>-<16 random hex>.tmp`: the random part makes the
 // name unguessable (and they are created with O_EXCL anyway), the pid tells a later run whether
@@ -10,7 +11,7 @@ const TEMP = /\.nixkit-(\d+)(?:-[0-9a-f]{16}(?:\.old)?)?\.tmp$/;
 
 /** A fresh temporary name for `base` (a file name) in the same directory. */
 export function tempName(base: string, kind: 'new' | 'old'): string {
-  return `${base}.nixkit-${process.pid}-${randomBytes(8).toString('hex')}${kind === 'old' ? '.old' : ''}.tmp`;
+  return `${base}.nixkit-${process.pid}-${process.getBuiltinModule('node:crypto').randomBytes(8).toString('hex')}${kind === 'old' ? '.old' : ''}.tmp`;
 }
 
 function isAlive(pid: number): boolean {

@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, realpathSync, type BigIntStats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { outputError, type CliError } from './cli-error.js';
 import { errnoCode, explainFsError } from './errno-words.js';
 import { decodeText, readDescriptor } from './read-bounded.js';
+// node:crypto is loaded on first use (process.getBuiltinModule), not imported: in the CLI bundle an
+// import would load it, some 25 internal modules, on every start, `render` to stdout included.
 
 /** What a file was when it was read: enough to notice any later change before replacing it. */
 export interface Snapshot {
@@ -70,7 +71,7 @@ function snapshotOf(stat: BigIntStats, bytes: Buffer): Snapshot {
     mode: Number(stat.mode & 0o7777n),
     uid: Number(stat.uid),
     gid: Number(stat.gid),
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256: process.getBuiltinModule('node:crypto').createHash('sha256').update(bytes).digest('hex'),
   };
 }
 

@@ -1,61 +1,5 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { collectCaptures, type CollectIo } from '../../fleet-collect.js';
-import { directoryCaptures, directoryCollectIo } from '../../fleet-node-io.js';
-import { fleetStatus, type CaptureSource } from '../../fleet-status.js';
 import type { CommandSpec } from '../command.js';
-import { inputError, outputError } from '../cli-error.js';
-import { explainFsError } from '../errno-words.js';
-import { COLLECT, CONFIG, JSON_OUTPUT, readDescription } from '../options.js';
-import { asInputError } from '../render-description.js';
-import { note, writeOut } from '../stdio.js';
-
-/** DIR must be a directory this user can list: otherwise one exit-3 line, before any ssh runs. */
-function checkCaptureDir(dir: string): void {
-  try {
-    if (!statSync(dir).isDirectory()) throw inputError(`cannot use ${dir}: not a directory`);
-    readdirSync(dir);
-  } catch (error) {
-    if (error instanceof Error && error.name === 'CliError') throw error;
-    throw inputError(`cannot read the capture directory ${dir}: ${explainFsError(error)}`);
-  }
-}
-
-/** directoryCaptures, with a capture that exists but cannot be read as one exit-3 line naming it. */
-function captureSource(dir: string): CaptureSource {
-  const source = directoryCaptures(dir);
-  return {
-    read(fileName) {
-      try {
-        return source.read(fileName);
-      } catch (error) {
-        throw inputError(`cannot read ${join(dir, fileName)}: ${explainFsError(error)}`);
-      }
-    },
-    list() {
-      try {
-        return source.list!();
-      } catch (error) {
-        throw inputError(`cannot read the capture directory ${dir}: ${explainFsError(error)}`);
-      }
-    },
-  };
-}
-
-/** directoryCollectIo, with a capture that cannot be written as one exit-4 line naming it. */
-function collectIo(dir: string): CollectIo {
-  const io = directoryCollectIo(dir);
-  return {
-    run: io.run,
-    write(fileName, text) {
-      try {
-        io.write(fileName, text);
-      } catch (error) {
-        throw outputError(`cannot write ${join(dir, fileName)}: ${explainFsError(error)}`);
-      }
-    },
-  };
-}
+import { COLLECT, CONFIG, JSON_OUTPUT } from '../options.js';
 
 export const fleetStatusCommand: CommandSpec = {
   name: 'fleet-status',
@@ -70,20 +14,5 @@ DIR; hosts it could not reach are listed on stderr and judged from their empty c
 Exit code 0: every unit is healthy; 1: any is not, or its capture is missing, empty or cut off.`,
   options: [CONFIG, COLLECT, JSON_OUTPUT],
   operand: 'DIR',
-  run(values, operand) {
-    const dir = operand!;
-    const input = readDescription(values, true);
-    checkCaptureDir(dir);
-    if (values.collect === true) {
-      const collected = asInputError(values, () => collectCaptures(input, collectIo(dir)));
-      for (const problem of collected.problems) note(`${problem.host} ${problem.unit}: ${problem.reason.replace(/[\r\n]+/g, ' ')}`);
-    }
-    const report = asInputError(values, () => fleetStatus(input, captureSource(dir)));
-    if (values.json === true) {
-      writeOut(`${JSON.stringify(report.json)}\n`);
-    } else {
-      writeOut(`${[...report.lines, report.summary].join('\n')}\n`);
-    }
-    return report.exitCode;
-  },
+  run: (values, operand) => import('./fleet-status-run.js').then((m) => m.runFleetStatus(values, operand)),
 };

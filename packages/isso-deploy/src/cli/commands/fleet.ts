@@ -1,10 +1,5 @@
-import { renderFleet } from '../../render-fleet.js';
-import { stringOption, type CommandSpec } from '../command.js';
-import { EXIT, usageError } from '../cli-error.js';
-import { CONFIG, FLAKE, FORCE, OUT, readDescription } from '../options.js';
-import { asInputError } from '../render-description.js';
-import { note } from '../stdio.js';
-import { writeOutputDir } from '../write-output-dir.js';
+import { type CommandSpec } from '../command.js';
+import { CONFIG, FLAKE, FORCE, OUT } from '../options.js';
 
 export const fleet: CommandSpec = {
   name: 'fleet',
@@ -15,13 +10,5 @@ writes DIR/hive.nix (colmena apply), with --flake also DIR/flake.nix, and per ho
 DIR/hosts/<host>/<site>.nix plus the host's shared nginx settings. Missing subdirectories are
 created. All files are written, or none (created directories are removed again).`,
   options: [CONFIG, OUT, FLAKE, FORCE],
-  run(values) {
-    const out = stringOption(values, 'out');
-    if (out === undefined) throw usageError('fleet needs --out DIR: it writes several files');
-    const input = readDescription(values, true);
-    const result = asInputError(values, () => renderFleet(input, { flake: values.flake === true }));
-    for (const warning of result.warnings) note(`warning: ${warning}`);
-    writeOutputDir(out, result.files, values.force === true);
-    return EXIT.ok;
-  },
+  run: (values) => import('./fleet-run.js').then((m) => m.runFleet(values)),
 };

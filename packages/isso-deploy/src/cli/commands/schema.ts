@@ -1,7 +1,4 @@
-import { deploymentSchemaText } from '../../description-schema.js';
 import type { CommandSpec } from '../command.js';
-import { EXIT } from '../cli-error.js';
-import { writeOut } from '../stdio.js';
 
 export const schema: CommandSpec = {
   name: 'schema',
@@ -11,8 +8,5 @@ export const schema: CommandSpec = {
 schema.json shipped in the package (@nixkit/isso-deploy/schema.json). Save it and point
 "$schema" at it in deployment.json for completion and inline errors in editors.`,
   options: [],
-  run() {
-    writeOut(deploymentSchemaText());
-    return EXIT.ok;
-  },
+  run: () => import('./schema-run.js').then((m) => m.runSchema()),
 };
