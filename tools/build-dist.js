@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Finishes every package's dist/ after `tsc -b`, in one process. tsc emits only the `.d.ts`
 // files (emitDeclarationOnly in each package's tsconfig.json); this script prunes the ones no
-// public entry reaches, and esbuild compiles each src/*.ts module to
-// one minified ES module in dist/ (no bundling: importers keep small, tree-shakeable modules,
-// and `sideEffects: false` stays true). Minified, because that is what npm users download and
+// public entry reaches, and esbuild compiles each src/*.ts module to one minified ES module in
+// dist/ (no bundling: importers keep small, tree-shakeable modules, and `sideEffects: false`
+// stays true). Minified, because that is what npm users download and
 // parse; the readable mapping back to src/ stays in the repository as dist/**/*.js.map, which
 // the packages' `files` leave out of the tarballs. Then the CLI bundles (tools/bundle-cli.js).
 //
@@ -106,7 +106,11 @@ function pruneDeclarations(pkg) {
   while (pending.length > 0) {
     const file = pending.pop();
     if (reached.has(file)) continue;
-    if (!existsSync(file)) throw new Error(`${relative(root, file)} is missing (a types entry or imported by one)`);
+    if (!existsSync(file)) {
+      // Pruned by an earlier build and now reached (an export was added), while its module did
+      // not change, so tsc -b did not write it again.
+      throw new Error(`${relative(root, file)} is missing (a types entry or imported by one); remove ${relative(root, join(pkg.dir, 'dist'))} and build again`);
+    }
     reached.add(file);
     for (const match of readFileSync(file, 'utf8').matchAll(DECLARATION_REFERENCE)) {
       pending.push(resolve(dirname(file), match[1].replace(/\.js$/, '.d.ts')));
