@@ -144,7 +144,10 @@ await build({
   minify: true,
   // Non-ASCII text stays as UTF-8 instead of \u escapes: the same strings, fewer bytes.
   charset: 'utf8',
-  sourcemap: 'linked',
+  // The maps stay in dist/ beside each module (for tools pointed at them) but are not linked
+  // from it: the tarballs leave them out, and a `sourceMappingURL` naming a missing file makes
+  // bundlers such as Vite warn in every project that uses the package.
+  sourcemap: 'external',
   sourcesContent: false,
   logLevel: 'warning',
 });
