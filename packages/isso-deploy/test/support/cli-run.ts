@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as assert from 'uvu/assert';
 import { requireTool } from '../../../../tools/test-helpers/index.js';
@@ -8,6 +11,11 @@ import { requireTool } from '../../../../tools/test-helpers/index.js';
 
 export const CLI = fileURLToPath(new URL('../../bin/nixkit-isso.cjs', import.meta.url));
 const NOBODY = ['--reuid=nobody', '--regid=nogroup', '--clear-groups'];
+
+// The launcher keeps a V8 code cache in the user's cache directory; the tests give it a scratch
+// one, so running them never writes into the real ~/.cache.
+const CODE_CACHE_DIR = mkdtempSync(join(tmpdir(), 'nixkit-cli-cache-'));
+process.once('exit', () => rmSync(CODE_CACHE_DIR, { recursive: true, force: true }));
 
 export interface CliRun { code: number | null; stdout: string; stderr: string }
 
@@ -22,7 +30,7 @@ export function runCli(args: readonly string[], options: CliRunOptions = {}): Cl
   const [cmd, argv] = options.asNobody
     ? [requireTool('setpriv'), [...NOBODY, process.execPath, CLI, ...args]]
     : [process.execPath, [CLI, ...args]];
-  const result = spawnSync(cmd, argv, { input: options.input ?? '', encoding: 'utf8', env: options.env ?? process.env, maxBuffer: 1 << 26 });
+  const result = spawnSync(cmd, argv, { input: options.input ?? '', encoding: 'utf8', env: { NIXKIT_CACHE_DIR: CODE_CACHE_DIR, ...(options.env ?? process.env) }, maxBuffer: 1 << 26 });
   if (result.error) throw result.error;
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
