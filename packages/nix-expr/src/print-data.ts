@@ -1,7 +1,7 @@
 import type { NixAttrs, NixBindingItem, NixExpr } from './ast.js';
 import { attrName, isIdentifier } from './attr-name.js';
 import { needsEscape } from './escape-string.js';
-import { flushIfFull } from './print-buffer.js';
+import type { PrintBuffer } from './print-buffer.js';
 import { leafText, writeBinding } from './print-bindings.js';
 import { flat, flatBinding, wraps } from './print-flat.js';
 import { SLOT_ARGUMENT } from './precedence.js';
@@ -72,12 +72,12 @@ function expandsAsValue(expr: NixAttrs): boolean {
  * The bindings and closing `}` of an expanded set whose opening bracket is written; `ind` is the
  * indentation of the line holding the `{`.
  */
-export function writeSetBody(layout: Layout, out: string[], expr: NixAttrs, ind: string): void {
+export function writeSetBody(layout: Layout, out: PrintBuffer, expr: NixAttrs, ind: string): void {
   writeBodies(layout, out, { set: expr, items: expr.bindings, index: 0, depth: depthOf(layout, ind), suffix: '' });
 }
 
 /** The items and closing `]` of an expanded list whose `[` is written. */
-export function writeListBody(layout: Layout, out: string[], items: readonly NixExpr[], ind: string): void {
+export function writeListBody(layout: Layout, out: PrintBuffer, items: readonly NixExpr[], ind: string): void {
   writeBodies(layout, out, { set: undefined, items, index: 0, depth: depthOf(layout, ind), suffix: '' });
 }
 
@@ -113,7 +113,7 @@ export const dataWork = { items: 0 };
  * stack. Each step writes one item: a leaf in place, a nested list or set by opening it and
  * pushing its body, anything else through the general printer.
  */
-function writeBodies(layout: Layout, out: string[], first: Body): void {
+function writeBodies(layout: Layout, out: PrintBuffer, first: Body): void {
   const stack: Body[] = [first];
   const width = layout.width;
   while (stack.length > 0) {
@@ -127,7 +127,6 @@ function writeBodies(layout: Layout, out: string[], first: Body): void {
     }
     const item = body.items[body.index++]!;
     dataWork.items++;
-    flushIfFull(out);
     if (body.set === undefined) {
       const opened = listItem(layout, out, item as NixExpr, depth);
       if (opened !== undefined) stack.push(opened);
@@ -185,7 +184,7 @@ function writeBodies(layout: Layout, out: string[], first: Body): void {
 }
 
 /** Writes one list element; returns the body to continue with when it opened a nested list or set. */
-function listItem(layout: Layout, out: string[], item: NixExpr, depth: Depth): Body | undefined {
+function listItem(layout: Layout, out: PrintBuffer, item: NixExpr, depth: Depth): Body | undefined {
   if (isPlain(item)) {
     const plain = plainText(item);
     if (plain !== undefined) {
