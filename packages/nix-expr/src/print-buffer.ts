@@ -107,13 +107,16 @@ export class PrintBuffer {
   }
 
   /**
-   * Writes `"text"` when `text` needs no escaping in a double-quoted string, checking and copying
-   * in one pass; otherwise writes nothing and returns false. The characters refused are those of
-   * `needsEscape` (escape-string.ts): `\ " $ CR LF TAB NUL` and every surrogate.
+   * Writes `prefix"text"suffix` when `text` needs no escaping in a double-quoted string, checking
+   * and copying in one pass; otherwise writes nothing and returns false. The characters refused
+   * are those of `needsEscape` (escape-string.ts): `\ " $ CR LF TAB NUL` and every surrogate.
+   * `prefix` must hold no lone surrogate, and `suffix` must be ASCII.
    */
-  quoted(text: string): boolean {
+  quoted(text: string, prefix: string, suffix: string): boolean {
+    const mark = end;
+    this.write(prefix);
     const length = text.length;
-    reserve(length * 3 + 2);
+    reserve(length * 3 + 2 + suffix.length);
     const target = bytes;
     let at = end;
     target[at++] = 34;
@@ -121,7 +124,10 @@ export class PrintBuffer {
       const c = text.charCodeAt(i);
       if (c < 0x80) {
         // 0x22 ", 0x24 $, 0x5c \, and the control characters NUL, TAB, LF, CR.
-        if (c === 34 || c === 36 || c === 92 || (c < 14 && (c === 0 || c === 9 || c === 10 || c === 13))) return false;
+        if (c === 34 || c === 36 || c === 92 || (c < 14 && (c === 0 || c === 9 || c === 10 || c === 13))) {
+          end = mark;
+          return false;
+        }
         target[at++] = c;
       } else if (c < 0x800) {
         target[at++] = 0xc0 | (c >> 6);
@@ -133,10 +139,12 @@ export class PrintBuffer {
         target[at++] = 0x80 | (c & 0x3f);
         asciiFrom = at;
       } else {
+        end = mark;
         return false;
       }
     }
     target[at++] = 34;
+    for (let i = 0; i < suffix.length; i++) target[at++] = suffix.charCodeAt(i);
     end = at;
     return true;
   }
