@@ -149,6 +149,92 @@ export class PrintBuffer {
     return true;
   }
 
+  /**
+   * Writes `prefix"escaped"suffix`, escaping `text` as `escapeDoubleQuoted(text, false)` does
+   * (escape-string.ts: backslash, quote, CR, TAB and `${`) in the same pass that copies it.
+   * Returns the length of the escaped text in UTF-16 units (what layout widths count), or -1,
+   * having written nothing, for text with a line break (printed as `''…''`) or with a NUL or a
+   * lone surrogate (which the escaper refuses). `prefix` must hold no lone surrogate, and
+   * `suffix` must be ASCII.
+   */
+  escaped(text: string, prefix: string, suffix: string): number {
+    const mark = end;
+    this.write(prefix);
+    const length = text.length;
+    // Up to 3 bytes per unit, or 2 for an escaped ASCII character.
+    reserve(length * 3 + 2 + suffix.length);
+    const target = bytes;
+    let at = end;
+    let added = 0;
+    target[at++] = 34;
+    for (let i = 0; i < length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80) {
+        if (c >= 0x25 ? c !== 92 : c !== 34 && c !== 36 && c >= 14) {
+          target[at++] = c;
+          continue;
+        }
+        // " $ \ and the control characters below 14.
+        if (c === 34 || c === 92) {
+          target[at++] = 92;
+          target[at++] = c;
+          added++;
+        } else if (c === 36) {
+          if (i + 1 < length && text.charCodeAt(i + 1) === 123) {
+            target[at++] = 92;
+            added++;
+          }
+          target[at++] = 36;
+        } else if (c === 13 || c === 9) {
+          target[at++] = 92;
+          target[at++] = c === 13 ? 114 : 116;
+          added++;
+        } else if (c === 10 || c === 0) {
+          end = mark;
+          return -1;
+        } else {
+          target[at++] = c;
+        }
+      } else if (c < 0x800) {
+        target[at++] = 0xc0 | (c >> 6);
+        target[at++] = 0x80 | (c & 0x3f);
+        asciiFrom = at;
+      } else if (c < 0xd800 || c > 0xdfff) {
+        target[at++] = 0xe0 | (c >> 12);
+        target[at++] = 0x80 | ((c >> 6) & 0x3f);
+        target[at++] = 0x80 | (c & 0x3f);
+        asciiFrom = at;
+      } else {
+        const next = i + 1 < length ? text.charCodeAt(i + 1) : 0;
+        if (c > 0xdbff || next < 0xdc00 || next > 0xdfff) {
+          end = mark;
+          return -1;
+        }
+        const point = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+        target[at++] = 0xf0 | (point >> 18);
+        target[at++] = 0x80 | ((point >> 12) & 0x3f);
+        target[at++] = 0x80 | ((point >> 6) & 0x3f);
+        target[at++] = 0x80 | (point & 0x3f);
+        asciiFrom = at;
+        i++;
+      }
+    }
+    target[at++] = 34;
+    for (let i = 0; i < suffix.length; i++) target[at++] = suffix.charCodeAt(i);
+    end = at;
+    return length + added;
+  }
+
+  /** The current end, to `rewind` to when something written is not wanted after all. */
+  mark(): number {
+    return end;
+  }
+
+  /** Drops what was written since `mark()`; only for plain writes (no lone surrogate since). */
+  rewind(mark: number): void {
+    end = mark;
+  }
+
   /** Writes a safe integer's decimal digits without making a string. */
   integer(value: number): void {
     reserve(24);

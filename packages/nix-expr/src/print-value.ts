@@ -342,22 +342,22 @@ class Walk {
     }
     switch (typeof item) {
       case 'string': {
-        if (name.simple || name.head + item.length + 3 <= width) {
-          if (out.quoted(item, name.start, ';')) return;
+        // One pass escapes and copies; a string too long after a quoted name is taken back.
+        const mark = out.mark();
+        const length = out.escaped(item, name.start, ';');
+        if (length >= 0) {
+          if (name.simple || name.head + length + 3 <= width) return;
+          out.rewind(mark);
+          break;
         }
         if (item.includes('\n')) break;
-        let escaped: string;
         try {
-          escaped = escapeDoubleQuoted(item, false);
+          escapeDoubleQuoted(item, false);
         } catch (error) {
+          // A lone surrogate (NUL was refused above).
           this.printFailed(error);
-          return;
         }
-        if (name.simple || name.head + escaped.length + 3 <= width) {
-          out.push(name.start, '"', escaped, '";');
-          return;
-        }
-        break;
+        return;
       }
       case 'number':
         if (Number.isSafeInteger(item) && name.head + 21 <= width) {
@@ -463,11 +463,12 @@ class Walk {
     }
     switch (typeof item) {
       case 'string': {
-        if (out.quoted(item, depth.newline, '')) return;
+        if (out.escaped(item, depth.newline, '') >= 0) return;
         if (item.includes('\n')) break;
         try {
-          out.push(depth.newline, '"', escapeDoubleQuoted(item, false), '"');
+          escapeDoubleQuoted(item, false);
         } catch (error) {
+          // A lone surrogate (NUL was refused earlier).
           this.printFailed(error);
         }
         return;

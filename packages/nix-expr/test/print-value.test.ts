@@ -85,9 +85,10 @@ function randomValue(random: () => number, depth: number, hostile: boolean): unk
 const LAYOUTS: PrintDataOptions[] = [{}, { width: 20 }, { width: 12, indent: 4 }, { width: 200, finalNewline: false }, { omitUndefined: true }, { maxDepth: 3 }, { indent: 0, omitUndefined: true, width: 1 }];
 
 function compare(value: unknown, options: PrintDataOptions, label: string): void {
-  const { omitUndefined, width, indent, finalNewline, maxDepth } = options;
+  const { omitUndefined, ...printOptions } = options;
+  const toNixOptions = { ...(omitUndefined === undefined ? {} : { omitUndefined }), ...(options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth }) };
   const direct = outcome(() => printData(value, options));
-  const viaAst = outcome(() => print(toNix(value, { omitUndefined, maxDepth }), { width, indent, finalNewline, maxDepth }));
+  const viaAst = outcome(() => print(toNix(value, toNixOptions), printOptions));
   if (direct !== viaAst) assert.fixture(direct, viaAst, `${label}: ${JSON.stringify(options)}`);
 }
 
