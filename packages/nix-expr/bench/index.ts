@@ -1,5 +1,6 @@
 import { compare, report } from '../../../tools/bench/harness.js';
 import { print } from '../src/print.js';
+import { printData } from '../src/print-value.js';
 import { toNix } from '../src/to-nix.js';
 import type { NixExpr } from '../src/ast.js';
 
@@ -55,6 +56,20 @@ report(
     make: makeTree,
     sizeOf: (tree) => JSON.stringify(tree).length,
     ours: (tree) => print(toNix(tree)),
+    baselineName: 'JSON.stringify(tree, null, 2)',
+    baseline: (tree) => JSON.stringify(tree, null, 2),
+    targets: [{ metric: 'speedRatio', atLeast: 0.45 }],
+  }),
+);
+
+// The direct data path: printData writes the same text as print(toNix(tree)) without an AST.
+report(
+  compare({
+    package: '@nixkit/nix-expr',
+    workload: 'printData(tree) of the same 5 MB data tree (no AST)',
+    make: makeTree,
+    sizeOf: (tree) => JSON.stringify(tree).length,
+    ours: (tree) => printData(tree),
     baselineName: 'JSON.stringify(tree, null, 2)',
     baseline: (tree) => JSON.stringify(tree, null, 2),
     targets: [{ metric: 'speedRatio', atLeast: 0.45 }],

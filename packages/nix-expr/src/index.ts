@@ -76,6 +76,7 @@ export {
   with_,
 } from './builders.js';
 export { print, type PrintOptions } from './print.js';
+export { printData, type PrintDataOptions } from './print-value.js';
 export { toNix, type ToNixOptions } from './to-nix.js';
 export { parse, type ParseOptions, type ParseResult } from './parse.js';
 export type { Diagnostic, SourceComment } from './parse-diagnostic.js';

@@ -4,7 +4,7 @@ import { NixExprError } from './errors.js';
 import { escapeDoubleQuoted, needsEscape } from './escape-string.js';
 import { printAttrPath, printVar } from './print-atoms.js';
 import { dataFastPathEnabled, writeSetBody } from './print-data.js';
-import { finish, flushIfFull } from './print-buffer.js';
+import { buffer, finish, type PrintBuffer } from './print-buffer.js';
 import { flat, flatBinding, flatSelf, forcesExpansion } from './print-flat.js';
 import { printFloat, printInt } from './print-number.js';
 import {
@@ -41,12 +41,12 @@ export function isSimpleAttrPath(path: readonly (string | NixExpr)[]): boolean {
 }
 
 export function attrs(layout: Layout, expr: NixAttrs, ind: string, room: number, wide: boolean): string {
-  const out: string[] = [];
+  const out = buffer();
   writeAttrs(layout, out, expr, ind, room, wide);
   return finish(out);
 }
 
-export function writeAttrs(layout: Layout, out: string[], expr: NixAttrs, ind: string, room: number, wide: boolean): void {
+export function writeAttrs(layout: Layout, out: PrintBuffer, expr: NixAttrs, ind: string, room: number, wide: boolean): void {
   const open = expr.rec ? 'rec {' : '{';
   if (expr.bindings.length === 0) {
     out.push(open, ' }');
@@ -68,7 +68,6 @@ export function writeAttrs(layout: Layout, out: string[], expr: NixAttrs, ind: s
   const newline = `\n${inner}`;
   const prefixes = bindingPrefixes(newline);
   for (const item of expr.bindings) {
-    flushIfFull(out);
     if (!writeLeafBinding(layout, out, item, newline, prefixes)) {
       out.push(newline);
       writeBinding(layout, out, item, inner, false);
@@ -83,7 +82,7 @@ export function writeAttrs(layout: Layout, out: string[], expr: NixAttrs, ind: s
  */
 function writeLeafBinding(
   layout: Layout,
-  out: string[],
+  out: PrintBuffer,
   item: NixBindingItem,
   newline: string,
   prefixes: Map<string, string>,
@@ -142,7 +141,7 @@ export function leafText(expr: NixExpr): string | null {
   }
 }
 
-export function writeBinding(layout: Layout, out: string[], item: NixBindingItem, ind: string, inLet: boolean): void {
+export function writeBinding(layout: Layout, out: PrintBuffer, item: NixBindingItem, ind: string, inLet: boolean): void {
   if (item.comments !== undefined && item.comments.length > 0) out.push(commentLines(item.comments, ind));
   if (item.kind === 'inherit') {
     out.push(inheritBinding(layout, item, ind));
@@ -196,13 +195,13 @@ function inheritBinding(layout: Layout, item: Extract<NixBindingItem, { kind: 'i
 }
 
 /** The text after `name =`: on the same line when it fits or can be absorbed, else indented below. */
-function writeBindingValue(layout: Layout, out: string[], value: NixExpr, ind: string, room: number): void {
+function writeBindingValue(layout: Layout, out: PrintBuffer, value: NixExpr, ind: string, room: number): void {
   const text = bindingValueText(layout, out, value, ind, room);
   if (text !== '') out.push(' =', text);
 }
 
 /** Returns text to append, or '' after writing an expanded attribute set into `out` itself. */
-function bindingValueText(layout: Layout, out: string[], value: NixExpr, ind: string, room: number): string {
+function bindingValueText(layout: Layout, out: PrintBuffer, value: NixExpr, ind: string, room: number): string {
   if (value.comments !== undefined && value.comments.length > 0) {
     const inner = ind + layout.unit;
     return `\n${inner}${lineStart(layout, value, inner, layout.width - 1, SLOT_EXPR)}`;

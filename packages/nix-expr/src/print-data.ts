@@ -1,7 +1,6 @@
 import type { NixAttrs, NixBindingItem, NixExpr } from './ast.js';
 import { attrName, isIdentifier } from './attr-name.js';
-import { needsEscape } from './escape-string.js';
-import { flushIfFull } from './print-buffer.js';
+import type { PrintBuffer } from './print-buffer.js';
 import { leafText, writeBinding } from './print-bindings.js';
 import { flat, flatBinding, wraps } from './print-flat.js';
 import { SLOT_ARGUMENT } from './precedence.js';
@@ -19,8 +18,6 @@ interface Depth {
   ind: string;
   /** `⏎` + the indentation of this depth's items. */
   newline: string;
-  /** `newline` and an opening `"`. */
-  quotedNewline: string;
   /** `⏎` + the indentation of the enclosing block, then the closing bracket. */
   closeSet: string;
   closeList: string;
@@ -36,7 +33,7 @@ function depthOf(layout: Layout, ind: string): Depth {
   if (depth === undefined) {
     if (depths.size >= 256) depths.clear();
     const inner = ind + layout.unit;
-    depth = { ind: inner, newline: `\n${inner}`, quotedNewline: `\n${inner}"`, closeSet: `\n${ind}}`, closeList: `\n${ind}]`, prefixes: new Map(), deeper: undefined };
+    depth = { ind: inner, newline: `\n${inner}`, closeSet: `\n${ind}}`, closeList: `\n${ind}]`, prefixes: new Map(), deeper: undefined };
     depths.set(key, depth);
   }
   return depth;
@@ -72,25 +69,25 @@ function expandsAsValue(expr: NixAttrs): boolean {
  * The bindings and closing `}` of an expanded set whose opening bracket is written; `ind` is the
  * indentation of the line holding the `{`.
  */
-export function writeSetBody(layout: Layout, out: string[], expr: NixAttrs, ind: string): void {
+export function writeSetBody(layout: Layout, out: PrintBuffer, expr: NixAttrs, ind: string): void {
   writeBodies(layout, out, { set: expr, items: expr.bindings, index: 0, depth: depthOf(layout, ind), suffix: '' });
 }
 
 /** The items and closing `]` of an expanded list whose `[` is written. */
-export function writeListBody(layout: Layout, out: string[], items: readonly NixExpr[], ind: string): void {
+export function writeListBody(layout: Layout, out: PrintBuffer, items: readonly NixExpr[], ind: string): void {
   writeBodies(layout, out, { set: undefined, items, index: 0, depth: depthOf(layout, ind), suffix: '' });
 }
 
-// Chunks are pushed as they are, without concatenating them first: a new string per piece costs
-// an allocation, and the final join copies existing strings fastest. A string that needs no
-// escaping is pushed between two quote chunks rather than copied into a quoted one.
+// Chunks are written as they are, without concatenating them first: a new string per piece
+// costs an allocation. A string literal is escaped while it is copied into the output
+// (PrintBuffer.escaped), without making the escaped string.
 
-/** A one-line string literal's text when it needs no escaping, else undefined. */
-function plainText(expr: NixExpr): string | undefined {
+/** The text of a string literal without interpolation or comments that may print as `"…"`. */
+function literalText(expr: NixExpr): string | undefined {
   if (expr.kind !== 'string' || expr.style === 'indented' || expr.comments !== undefined) return undefined;
   const parts = expr.parts;
   const only = parts.length === 1 ? parts[0] : parts.length === 0 ? '' : undefined;
-  return typeof only === 'string' && !needsEscape(only) ? only : undefined;
+  return typeof only === 'string' ? only : undefined;
 }
 
 /** An expanded list or set being written: its items, the next one, and what follows its bracket. */
@@ -113,7 +110,7 @@ export const dataWork = { items: 0 };
  * stack. Each step writes one item: a leaf in place, a nested list or set by opening it and
  * pushing its body, anything else through the general printer.
  */
-function writeBodies(layout: Layout, out: string[], first: Body): void {
+function writeBodies(layout: Layout, out: PrintBuffer, first: Body): void {
   const stack: Body[] = [first];
   const width = layout.width;
   while (stack.length > 0) {
@@ -127,7 +124,6 @@ function writeBodies(layout: Layout, out: string[], first: Body): void {
     }
     const item = body.items[body.index++]!;
     dataWork.items++;
-    flushIfFull(out);
     if (body.set === undefined) {
       const opened = listItem(layout, out, item as NixExpr, depth);
       if (opened !== undefined) stack.push(opened);
@@ -145,12 +141,17 @@ function writeBodies(layout: Layout, out: string[], first: Body): void {
           if (prefixes.size < 1024) prefixes.set(key, start);
         }
         // Strings stay on a plain name's line whatever their length, as in nixfmt; after a quoted
-        // name they move below `name =` when the line is too long (see print-bindings.ts).
-        const plain = plainText(value);
+        // name they move below `name =` when the line is too long (see print-bindings.ts). Text
+        // with a line break, a NUL or a lone surrogate is left to leafText and the general path.
+        const text = literalText(value);
         const simpleKey = isIdentifier(key);
-        if (plain !== undefined && (simpleKey || start.length - newline.length + plain.length + 3 <= width)) {
-          out.push(start, '"', plain, '";');
-          continue;
+        if (text !== undefined) {
+          const mark = out.mark();
+          const length = out.escaped(text, start, ';');
+          if (length >= 0) {
+            if (simpleKey || start.length - newline.length + length + 3 <= width) continue;
+            out.rewind(mark);
+          }
         }
         const leaf = leafText(value);
         if (leaf !== null) {
@@ -185,13 +186,10 @@ function writeBodies(layout: Layout, out: string[], first: Body): void {
 }
 
 /** Writes one list element; returns the body to continue with when it opened a nested list or set. */
-function listItem(layout: Layout, out: string[], item: NixExpr, depth: Depth): Body | undefined {
+function listItem(layout: Layout, out: PrintBuffer, item: NixExpr, depth: Depth): Body | undefined {
   if (isPlain(item)) {
-    const plain = plainText(item);
-    if (plain !== undefined) {
-      out.push(depth.quotedNewline, plain, '"');
-      return undefined;
-    }
+    const text = literalText(item);
+    if (text !== undefined && out.escaped(text, depth.newline, '') >= 0) return undefined;
     const leaf = leafText(item);
     if (leaf !== null && !wraps(item, SLOT_ARGUMENT)) {
       out.push(depth.newline, leaf);

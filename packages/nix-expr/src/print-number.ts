@@ -4,10 +4,15 @@ const INT64_MIN = -9223372036854775808n;
 
 /** Source of an int literal; INT64_MIN has no literal, so it is written as a subtraction. */
 export function printInt(node: NixInt): string {
+  return intText(node.value);
+}
+
+/** `printInt` of an int node holding `value` (for printData, which makes no nodes). */
+export function intText(value: bigint): string {
   // Through a double when exact: V8 caches number strings, and BigInt formatting is slower.
-  const exact = Number(node.value);
+  const exact = Number(value);
   if (Number.isSafeInteger(exact)) return String(exact);
-  return node.value === INT64_MIN ? '(-9223372036854775807 - 1)' : node.value.toString();
+  return value === INT64_MIN ? '(-9223372036854775807 - 1)' : value.toString();
 }
 
 // Nix 2.8 parses float literals with strtod and rejects results that underflow to subnormals.
@@ -20,7 +25,11 @@ const MIN_NORMAL = 2.2250738585072014e-308;
  * normal float and a power of two, parenthesized.
  */
 export function printFloat(node: NixFloat): string {
-  const value = node.value;
+  return floatText(node.value);
+}
+
+/** `printFloat` of a float node holding `value` (for printData, which makes no nodes). */
+export function floatText(value: number): string {
   const magnitude = Math.abs(value);
   if (magnitude !== 0 && magnitude < MIN_NORMAL) {
     // magnitude * 2^600 is normal and exact (only the exponent changes); 2^-600 is normal too.

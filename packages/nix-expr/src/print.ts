@@ -6,7 +6,7 @@ import { NixExprError } from './errors.js';
 import { printIndented, printIndentedFlush } from './escape-indented.js';
 import { isIndentedString, printAttrPath, printDoubleQuoted, printPath } from './print-atoms.js';
 import { attrs, leafText, writeAttrs, writeBinding } from './print-bindings.js';
-import { finish, flushIfFull } from './print-buffer.js';
+import { buffer, finish, release, type PrintBuffer } from './print-buffer.js';
 import { dataFastPathEnabled, writeListBody } from './print-data.js';
 import { isOrVariable, splitAtOr } from './print-or.js';
 import {
@@ -60,12 +60,17 @@ export function print(expr: NixExpr, options?: PrintOptions): string {
   if (!isNixExpr(expr)) throw new NixExprError('print: expected an AST node made by the builders, toNix or parse()', { value: expr });
   checkPrintDepth(expr, integerIn(checked.maxDepth, DEFAULT_MAX_DEPTH, 1, 1_000_000, 'print', 'maxDepth'));
   const layout: Layout = { width, unit: ' '.repeat(indent) };
-  // Output goes into one array of chunks joined at the end: building it by concatenation would
-  // leave a rope of millions of intermediate strings for the garbage collector on large trees.
-  const out: string[] = [];
-  writeLineStart(layout, out, expr, '', layout.width, SLOT_EXPR);
-  if (checked.finalNewline !== false) out.push('\n');
-  return finish(out);
+  // Output goes into one byte sink decoded at the end (print-buffer.ts): building it by
+  // concatenation would leave a rope of millions of intermediate strings for the garbage
+  // collector on large trees.
+  const out = buffer();
+  try {
+    writeLineStart(layout, out, expr, '', layout.width, SLOT_EXPR);
+    if (checked.finalNewline !== false) out.push('\n');
+    return finish(out);
+  } finally {
+    release(out);
+  }
 }
 
 export function commentLines(comments: readonly string[] | undefined, ind: string): string {
@@ -81,12 +86,12 @@ export function commentLines(comments: readonly string[] | undefined, ind: strin
 
 /** A node at the start of a line: its comments go on the lines above it. */
 export function lineStart(layout: Layout, expr: NixExpr, ind: string, room: number, limit: number): string {
-  const out: string[] = [];
+  const out = buffer();
   writeLineStart(layout, out, expr, ind, room, limit);
   return finish(out);
 }
 
-export function writeLineStart(layout: Layout, out: string[], expr: NixExpr, ind: string, room: number, limit: number): void {
+export function writeLineStart(layout: Layout, out: PrintBuffer, expr: NixExpr, ind: string, room: number, limit: number): void {
   if (expr.comments !== undefined && expr.comments.length > 0) out.push(commentLines(expr.comments, ind));
   if (wraps(expr, limit)) {
     out.push(plain(layout, expr, ind, room, limit));
@@ -173,7 +178,8 @@ export function bare(layout: Layout, expr: NixExpr, ind: string, room: number): 
       return lineStart(layout, expr, ind, room, SLOT_EXPR);
     case 'let': {
       const inner = ind + layout.unit;
-      const out = ['let'];
+      const out = buffer();
+      out.push('let');
       for (const item of expr.bindings) {
         out.push('\n', inner);
         writeBinding(layout, out, item, inner, true);
@@ -233,7 +239,7 @@ export function bare(layout: Layout, expr: NixExpr, ind: string, room: number): 
   }
 }
 
-export function writeList(layout: Layout, out: string[], items: readonly NixExpr[], ind: string, room: number): void {
+export function writeList(layout: Layout, out: PrintBuffer, items: readonly NixExpr[], ind: string, room: number): void {
   if (items.length === 0) {
     out.push('[ ]');
     return;
@@ -253,7 +259,6 @@ export function writeList(layout: Layout, out: string[], items: readonly NixExpr
   const inner = ind + layout.unit;
   const newline = `\n${inner}`;
   for (const item of items) {
-    flushIfFull(out);
     const leaf = leafText(item);
     if (leaf !== null && !wraps(item, SLOT_ARGUMENT)) {
       out.push(newline, leaf);
