@@ -20,6 +20,7 @@ import {
   type Layout,
 } from './print.js';
 import { SLOT_EXPR, operandLimits } from './precedence.js';
+import { absorbMiddleArgument, applicationGreedy, simpleApplication } from './print-application.js';
 
 // Attribute sets and `let` bindings in nixfmt layout: `name = value;` with the value on the same
 // line when it fits or can be absorbed, sets in binding values always expanded.
@@ -155,7 +156,10 @@ export function writeBinding(layout: Layout, out: string[], item: NixBindingItem
   const room = layout.width - path.length - 2;
   if (!isSimpleAttrPath(item.path) && !keepsValueOnLine(layout, item.value, ind, path.length)) {
     const inner = ind + layout.unit;
-    out.push(' =\n', inner, lineStart(layout, item.value, inner, layout.width - 1, SLOT_EXPR), ';');
+    const value = item.value;
+    // `absorbRHS` expands a set value wherever it starts (`prettyTermWide`).
+    const text = value.kind === 'attrs' && forcesExpansion(value) ? attrs(layout, value, inner, layout.width - 1, true) : lineStart(layout, value, inner, layout.width - 1, SLOT_EXPR);
+    out.push(' =\n', inner, text, ';');
     return;
   }
   writeBindingValue(layout, out, item.value, ind, room);
@@ -169,7 +173,18 @@ export function writeBinding(layout: Layout, out: string[], item: NixBindingItem
  * `}` or `]`, after which `;` always fits).
  */
 function keepsValueOnLine(layout: Layout, value: NixExpr, ind: string, nameLength: number): boolean {
-  if ((value.kind !== 'string' && value.kind !== 'path') || (value.comments !== undefined && value.comments.length > 0)) return true;
+  if (value.comments !== undefined && value.comments.length > 0) return true;
+  // The priority group's first line ends at the value's first possible break: `name = {`,
+  // `name = [`, `name = (` for the forms `absorbRHS` opens on the line, the whole call for a
+  // simple application (`renderSimple` leaves it no break). Other values start with a break of
+  // their own (`line`), so `name =` always stays and the value lays itself out after it.
+  const open = value.kind === 'attrs' && value.bindings.length > 0 ? (value.rec ? 5 : 1) : value.kind === 'list' && value.items.length > 0 ? 1 : value.kind === 'parens' ? 1 : 0;
+  if (open > 0) return nameLength + 3 + open <= layout.width;
+  if (value.kind === 'call') {
+    const simple = simpleApplication(value);
+    return simple === null || nameLength + 3 + simple.length + 1 <= layout.width;
+  }
+  if (value.kind !== 'string' && value.kind !== 'path') return true;
   const text = bare(layout, value, ind, layout.width - nameLength - 3);
   const firstBreak = text.indexOf('\n');
   if (firstBreak < 0) return nameLength + 3 + text.length + 1 <= layout.width;
@@ -259,8 +274,15 @@ function bindingValueText(layout: Layout, out: string[], value: NixExpr, ind: st
   const oneLine = flat(value, SLOT_EXPR, room - 2);
   if (oneLine !== null) return ` ${oneLine}`;
   if (value.kind === 'call') {
-    const absorbed = absorbLastArgument(layout, value, ind, room - 1);
+    // nixfmt's `absorbRHS` for an application (`prettyApp False line False`, see
+    // print-application.ts): a simple call stays on the line whatever its length, else the last
+    // argument or an earlier set is absorbed after `name =`, else the call starts on the next line
+    // with its greedy prefix.
+    const absorbed =
+      simpleApplication(value) ?? absorbLastArgument(layout, value, ind, room - 1) ?? absorbMiddleArgument(layout, value, ind, room - 1);
     if (absorbed !== null) return ` ${absorbed}`;
+    const inner = ind + layout.unit;
+    return `\n${inner}${applicationGreedy(layout, value, inner, layout.width)}`;
   }
   if (value.kind === 'with' && absorbable(value.body)) return ` ${bare(layout, value, ind, room - 1)}`;
   const inner = ind + layout.unit;

@@ -159,6 +159,8 @@ function writeBodies(layout: Layout, out: string[], first: Body): void {
             out.push(start, leaf, ';');
             continue;
           }
+        } else if (!simpleKey && start.length - newline.length + (value.kind === 'attrs' && value.rec ? 5 : 1) > width) {
+          // After a quoted name, `name = {` or `name = [` that overflows breaks after `=` (general path).
         } else if (value.kind === 'attrs' && expandsAsValue(value)) {
           out.push(start, value.rec ? 'rec {' : '{');
           stack.push({ set: value, items: value.bindings, index: 0, depth: deeper(layout, depth), suffix: ';' });

@@ -6,6 +6,12 @@ import { NixExprError } from './errors.js';
 import { printIndented, printIndentedFlush } from './escape-indented.js';
 import { isIndentedString, printAttrPath, printDoubleQuoted, printPath } from './print-atoms.js';
 import { attrs, leafText, writeAttrs, writeBinding } from './print-bindings.js';
+import {
+  absorbMiddleArgument,
+  applicationGreedy,
+  parenthesizedApplication,
+  simpleApplication,
+} from './print-application.js';
 import { finish, flushIfFull } from './print-buffer.js';
 import { dataFastPathEnabled, writeListBody } from './print-data.js';
 import { isOrVariable, splitAtOr } from './print-or.js';
@@ -122,6 +128,7 @@ export function plain(layout: Layout, expr: NixExpr, ind: string, room: number, 
   const oneLine = flatSelf(expr, limit, room);
   if (oneLine !== null) return oneLine;
   if (absorbable(expr)) return `(${bare(layout, expr, ind, room - 2)})`;
+  if (expr.kind === 'call') return parenthesizedApplication(layout, expr, ind, room);
   const inner = ind + layout.unit;
   return `(\n${inner}${bare(layout, expr, inner, layout.width)}\n${ind})`;
 }
@@ -165,6 +172,9 @@ export function bare(layout: Layout, expr: NixExpr, ind: string, room: number): 
       const oneLine = flatSelf(expr, SLOT_EXPR, room);
       if (oneLine !== null) return oneLine;
       if (absorbable(expr.expr)) return `(${node(layout, expr.expr, ind, room - 2, SLOT_EXPR)})`;
+      if (expr.expr.kind === 'call' && (expr.expr.comments === undefined || expr.expr.comments.length === 0)) {
+        return parenthesizedApplication(layout, expr.expr, ind, room);
+      }
       const inner = ind + layout.unit;
       return `(\n${inner}${lineStart(layout, expr.expr, inner, layout.width, SLOT_EXPR)}\n${ind})`;
     }
@@ -329,34 +339,57 @@ function expandedFormals(layout: Layout, param: NixFormalsParam, ind: string): s
 }
 
 function application(layout: Layout, expr: NixCall, ind: string, room: number): string {
-  const oneLine = flatSelf(expr, SLOT_EXPR, room);
+  // nixfmt's `prettyApp` (print-application.ts): one line, a simple call on one line, the last
+  // argument absorbed, an earlier set or list absorbed, else the greedy prefix.
+  const oneLine = flatSelf(expr, SLOT_EXPR, room) ?? simpleApplication(expr);
   if (oneLine !== null) return oneLine;
-  const absorbed = absorbLastArgument(layout, expr, ind, room);
+  const absorbed = absorbLastArgument(layout, expr, ind, room) ?? absorbMiddleArgument(layout, expr, ind, room);
   if (absorbed !== null) return absorbed;
-  const inner = ind + layout.unit;
-  const call = splitAtOr(expr);
-  const orFirst = isOrVariable(call.args[0]);
-  // SLOT_ARGUMENT also parenthesizes a call in function position (`(f a) b`, kept apart).
-  let out = node(layout, call.fn, ind, room, orFirst ? SLOT_SUBJECT : SLOT_ARGUMENT);
-  call.args.forEach((arg, i) => {
-    out += `\n${inner}${i === 0 && orFirst ? 'or' : lineStart(layout, arg, inner, layout.width, SLOT_ARGUMENT)}`;
-  });
-  return out;
+  return applicationGreedy(layout, expr, ind, room);
 }
 
 /** `f a b {⏎…⏎}`: everything but the last argument flat on the first line, the last one opened there. */
 export function absorbLastArgument(layout: Layout, given: NixCall, ind: string, room: number): string | null {
   const expr = splitAtOr(given);
   const last = expr.args[expr.args.length - 1]!;
-  if (!absorbable(last)) return null;
+  const lastComments = last.comments !== undefined && last.comments.length > 0;
+  // nixfmt's `absorbLast`: an absorbable term, or any argument that needs parentheses
+  // (`absorbParen`: `(` on this line, the expression one level deeper, `)` below it).
+  const parenthesized = !lastComments && (last.kind === 'parens' || wraps(last, SLOT_ARGUMENT));
+  if (!absorbable(last) && !parenthesized) return null;
   const orFirst = isOrVariable(expr.args[0]);
   let head = flat(expr.fn, orFirst ? SLOT_SUBJECT : SLOT_ARGUMENT, room);
   for (let i = 0; i < expr.args.length - 1 && head !== null; i++) {
     const arg = i === 0 && orFirst ? 'or' : flatArgument(expr.args[i]!, room - head.length - 1);
     head = arg === null ? null : `${head} ${arg}`;
   }
-  if (head === null || head.length + 3 > room) return null;
-  return `${head} ${plain(layout, last, ind, room - head.length - 1, SLOT_ARGUMENT)}`;
+  if (head === null || head.length + 2 > room) return null;
+  const rest = room - head.length - 1;
+  const text = absorbable(last) ? plain(layout, last, ind, rest, SLOT_ARGUMENT) : absorbedParens(layout, last, ind, rest);
+  // The first line of the argument (`{`, `[`, `''`, `(x: {`, `(`) has to fit after the head.
+  const firstBreak = text.indexOf('\n');
+  if (head.length + 1 + (firstBreak < 0 ? text.length : firstBreak) > room) return null;
+  return `${head} ${text}`;
+}
+
+/**
+ * A last argument in parentheses, as nixfmt's `absorbLast` writes it: `(g {⏎…⏎})` for an
+ * identifier applied to one set, list or indented string (the set always expanded), else
+ * `absorbParen`: `(` then the expression on its own lines one level deeper, then `)`.
+ */
+export function absorbedParens(layout: Layout, last: NixExpr, ind: string, room: number): string {
+  const inside = last.kind === 'parens' ? last.expr : last;
+  if (inside.comments !== undefined && inside.comments.length > 0) return plain(layout, last, ind, room, SLOT_ARGUMENT);
+  if (inside.kind === 'call' && inside.fn.kind === 'var' && inside.args.length === 1 && !isOrVariable(inside.fn) && absorbable(inside.args[0]!)) {
+    const fn = flat(inside.fn, SLOT_ARGUMENT, Infinity);
+    const body = inside.args[0]!;
+    if (fn !== null && body.kind !== 'lambda' && body.kind !== 'parens') {
+      const text = body.kind === 'attrs' ? attrs(layout, body, ind, room - fn.length - 2, true) : bare(layout, body, ind, room - fn.length - 2);
+      return `(${fn} ${text})`;
+    }
+  }
+  const inner = ind + layout.unit;
+  return `(\n${inner}${lineStart(layout, inside, inner, layout.width, SLOT_EXPR)}\n${ind})`;
 }
 
 /** A chain of one operator level, one operand per line with the operator in front when it breaks. */
@@ -367,10 +400,16 @@ function operatorChain(layout: Layout, expr: Extract<NixExpr, { kind: 'binary' }
   const operators: string[] = [];
   const limits: number[] = [];
   collectChain(expr, operands, operators, limits);
-  let out = node(layout, operands[0]!, ind, room, limits[0]!);
+  // nixfmt's `prettyOp` writes a set operand with `prettyTerm`, outside any group of its own, so
+  // in a chain that breaks every non-empty set operand breaks too (lists keep their own group).
+  const operand = (item: NixExpr, itemRoom: number, limit: number): string =>
+    item.kind === 'attrs' && item.bindings.length > 0 && (item.comments === undefined || item.comments.length === 0) && !wraps(item, limit)
+      ? attrs(layout, item, ind, itemRoom, true)
+      : node(layout, item, ind, itemRoom, limit);
+  let out = operand(operands[0]!, room, limits[0]!);
   for (let i = 1; i < operands.length; i++) {
     const prefix = `${operators[i - 1]!} `;
-    out += `\n${ind}${prefix}${node(layout, operands[i]!, ind, layout.width - prefix.length, limits[i]!)}`;
+    out += `\n${ind}${prefix}${operand(operands[i]!, layout.width - prefix.length, limits[i]!)}`;
   }
   return out;
 }
