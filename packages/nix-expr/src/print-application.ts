@@ -52,12 +52,24 @@ export function isSimpleApplication(expr: NixCall): boolean {
 }
 
 /**
- * The one-line form of a simple application whatever its length (step 2 above), or null when the
- * call is not simple or cannot be written on one line.
+ * A simple application (step 2 above) whatever its length: `renderSimple` keeps the function and
+ * every argument but the last on one line, with the last argument after a space as `absorbLast`
+ * writes it (one token, or parentheses that open on this line). Null when the call is not simple.
  */
-export function simpleApplication(expr: NixCall): string | null {
+export function simpleApplication(layout: Layout, expr: NixCall, ind: string, room: number): string | null {
   if (!isSimpleApplication(expr)) return null;
-  return flatSelf(expr, SLOT_EXPR, Infinity);
+  const whole = flatSelf(expr, SLOT_EXPR, room);
+  if (whole !== null) return whole;
+  const last = expr.args[expr.args.length - 1]!;
+  if (!needsAbsorbedParens(last)) return flatSelf(expr, SLOT_EXPR, Infinity);
+  let head = flat(expr.fn, SLOT_ARGUMENT, Infinity);
+  for (let i = 0; i < expr.args.length - 1 && head !== null; i++) {
+    const text = flat(expr.args[i]!, SLOT_ARGUMENT, Infinity);
+    head = text === null ? null : `${head} ${text}`;
+  }
+  if (head === null) return null;
+  const rest = room - head.length - 1;
+  return `${head} ${flat(last, SLOT_ARGUMENT, rest) ?? absorbedParens(layout, last, ind, rest)}`;
 }
 
 /**
@@ -108,7 +120,7 @@ function needsAbsorbedParens(arg: NixExpr): boolean {
  * after `(`, the other arguments one per line, and `)` on a line of its own.
  */
 export function parenthesizedApplication(layout: Layout, expr: NixCall, ind: string, room: number): string {
-  const oneLine = flatSelf(expr, SLOT_EXPR, room - 2) ?? simpleApplication(expr);
+  const oneLine = flatSelf(expr, SLOT_EXPR, room - 2) ?? simpleApplication(layout, expr, ind, room - 2);
   if (oneLine !== null) return `(${oneLine})`;
   const absorbed = absorbLastArgument(layout, expr, ind, room - 2);
   if (absorbed !== null) return `(${absorbed})`;

@@ -11,6 +11,7 @@ import {
   absorbLastArgument,
   absorbable,
   bare,
+  operatorChain,
   commentLines,
   interpolation,
   lineStart,
@@ -20,6 +21,7 @@ import {
   type Layout,
 } from './print.js';
 import { SLOT_EXPR, operandLimits } from './precedence.js';
+import { continuesChain } from './print-depth.js';
 import { absorbMiddleArgument, applicationGreedy, simpleApplication } from './print-application.js';
 
 // Attribute sets and `let` bindings in nixfmt layout: `name = value;` with the value on the same
@@ -159,6 +161,13 @@ export function writeBinding(layout: Layout, out: string[], item: NixBindingItem
     const value = item.value;
     // `absorbRHS` expands a set value wherever it starts (`prettyTermWide`).
     const text = value.kind === 'attrs' && forcesExpansion(value) ? attrs(layout, value, inner, layout.width - 1, true) : lineStart(layout, value, inner, layout.width - 1, SLOT_EXPR);
+    const chainFirst = updateChainStart(value);
+    if (chainFirst !== undefined && value.kind === 'binary' && !(chainFirst.kind === 'list' && flatSelf(value, SLOT_EXPR, layout.width - 1) !== null)) {
+      // `absorbRHS` case 1 (`hardspace <> prettyOp True …`) has no `nest`: broken after `=`, the
+      // chain starts at the binding's own indentation.
+      out.push(' =\n', ind, operatorChain(layout, value, ind, layout.width - 1, chainFirst.kind === 'attrs'), ';');
+      return;
+    }
     out.push(' =\n', inner, text, ';');
     return;
   }
@@ -178,19 +187,52 @@ function keepsValueOnLine(layout: Layout, value: NixExpr, ind: string, nameLengt
   // `name = [`, `name = (` for the forms `absorbRHS` opens on the line, the whole call for a
   // simple application (`renderSimple` leaves it no break). Other values start with a break of
   // their own (`line`), so `name =` always stays and the value lays itself out after it.
-  const open = value.kind === 'attrs' && value.bindings.length > 0 ? (value.rec ? 5 : 1) : value.kind === 'list' && value.items.length > 0 ? 1 : value.kind === 'parens' ? 1 : 0;
-  if (open > 0) return nameLength + 3 + open <= layout.width;
+  const start = updateChainStart(value) ?? value;
+  const open = start.kind === 'attrs' && start.bindings.length > 0 ? (start.rec ? 5 : 1) : start.kind === 'list' && start.items.length > 0 ? 1 : start.kind === 'parens' ? 1 : 0;
+  if (open > 0 && nameLength + 3 + open > layout.width) return false;
   if (value.kind === 'call') {
-    const simple = simpleApplication(value);
-    return simple === null || nameLength + 3 + simple.length + 1 <= layout.width;
+    const simple = simpleApplication(layout, value, ind, layout.width - nameLength - 4);
+    if (simple !== null) {
+      const firstBreak = simple.indexOf('\n');
+      if (nameLength + 3 + (firstBreak < 0 ? simple.length + 1 : firstBreak) > layout.width) return false;
+    }
   }
-  if (value.kind !== 'string' && value.kind !== 'path') return true;
+  if (value.kind !== 'string' && value.kind !== 'path') {
+    // Then the rest of the priority group (`goPriorityGroup`'s post): the `;` has to fit after
+    // the value's last line, or the group fails and the line breaks after `=` after all.
+    const scratch: string[] = [];
+    writeBindingValue(layout, scratch, value, ind, layout.width - nameLength - 2);
+    const text = finish(scratch);
+    if (text.startsWith(' =\n')) return true;
+    const lastLine = text.slice(text.lastIndexOf('\n') + 1);
+    return (text.includes('\n') ? lastLine.trimStart().length : nameLength + lastLine.length) + 1 <= layout.width;
+  }
   const text = bare(layout, value, ind, layout.width - nameLength - 3);
   const firstBreak = text.indexOf('\n');
   if (firstBreak < 0) return nameLength + 3 + text.length + 1 <= layout.width;
   const lastLine = text.slice(text.lastIndexOf('\n') + 1);
   const lastIndent = lastLine.length - lastLine.trimStart().length;
   return nameLength + 3 + firstBreak <= layout.width && lastLine.length - Math.min(lastIndent, ind.length) + 1 <= layout.width;
+}
+
+/**
+ * The first operand of a chain of one of `//`, `++`, `+` (the same operator throughout, no
+ * comments on the links): nixfmt's `absorbRHS` case 1 applies when it is a set or list.
+ */
+function chainStart(value: Extract<NixExpr, { kind: 'binary' }>): NixExpr {
+  // Only the links the printer writes without parentheses (continuesChain) belong to the chain.
+  let link = value;
+  while (link.left.kind === 'binary' && link.left.op === value.op && continuesChain(link, link.left, operandLimits(link.op)[0])) link = link.left;
+  const first = link.left;
+  return first.kind === 'attrs' || first.kind === 'list' ? first : value.left;
+}
+
+/** The set or list that starts a `//`, `++` or `+` chain value (nixfmt's `absorbRHS` case 1), if any. */
+function updateChainStart(value: NixExpr): NixExpr | undefined {
+  if (value.kind !== 'binary' || (value.op !== '//' && value.op !== '++' && value.op !== '+')) return undefined;
+  if (value.comments !== undefined && value.comments.length > 0) return undefined;
+  const first = chainStart(value);
+  return (first.kind === 'attrs' || first.kind === 'list') && absorbable(first) ? first : undefined;
 }
 
 function checkLetPath(path: readonly (string | NixExpr)[]): void {
@@ -238,7 +280,7 @@ function bindingValueText(layout: Layout, out: string[], value: NixExpr, ind: st
     }
   } else if (value.kind === 'list' && value.items.length > 0) {
     out.push(' = ');
-    writeList(layout, out, value.items, ind, room - 1);
+    writeList(layout, out, value.items, ind, room - 2);
     return '';
   } else if (absorbable(value) || value.kind === 'string' || value.kind === 'path' || value.kind === 'raw') {
     out.push(' = ', bare(layout, value, ind, room - 1));
@@ -254,8 +296,12 @@ function bindingValueText(layout: Layout, out: string[], value: NixExpr, ind: st
     const [leftLimit, rightLimit] = operandLimits(value.op);
     const left = value.left;
     const right = value.right;
-    // A set on the left is expanded (wide); a list only when the whole does not fit on the line.
-    const wholeFits = left.kind === 'list' && flatSelf(value, SLOT_EXPR, room - 2) !== null;
+    // A set first in the chain is expanded (wide); a list only when the whole does not fit on the
+    // line. nixfmt reads `+` as right-associative here (`absorbRHS`, case 1), so in `{…} + a + b`
+    // the set is the first operand of the whole chain, which stays at the binding's indentation.
+    const first = chainStart(value);
+    const wholeFits = first.kind === 'list' && flatSelf(value, SLOT_EXPR, room - 2) !== null;
+    if (first !== left && absorbable(first) && !wholeFits) return ` ${operatorChain(layout, value, ind, room, first.kind === 'attrs')}`;
     if ((left.kind === 'attrs' || left.kind === 'list') && absorbable(left) && !wholeFits) {
       const first = left.kind === 'attrs' ? attrs(layout, left, ind, room, true) : bare(layout, left, ind, room);
       return ` ${first}\n${ind}${value.op} ${node(layout, right, ind, layout.width - value.op.length - 1, rightLimit)}`;
@@ -279,7 +325,7 @@ function bindingValueText(layout: Layout, out: string[], value: NixExpr, ind: st
     // argument or an earlier set is absorbed after `name =`, else the call starts on the next line
     // with its greedy prefix.
     const absorbed =
-      simpleApplication(value) ?? absorbLastArgument(layout, value, ind, room - 1) ?? absorbMiddleArgument(layout, value, ind, room - 1);
+      simpleApplication(layout, value, ind, room - 2) ?? absorbLastArgument(layout, value, ind, room - 1) ?? absorbMiddleArgument(layout, value, ind, room - 1);
     if (absorbed !== null) return ` ${absorbed}`;
     const inner = ind + layout.unit;
     return `\n${inner}${applicationGreedy(layout, value, inner, layout.width)}`;

@@ -169,7 +169,7 @@ function writeBodies(layout: Layout, out: string[], first: Body): void {
           // The general path: `name = ` and the list, flat when one item fits after it.
           const room = width - (start.length - newline.length - 3) - 2;
           if (value.items.length === 1) {
-            const one = flat(value.items[0]!, SLOT_ARGUMENT, room - 1 - 4);
+            const one = flat(value.items[0]!, SLOT_ARGUMENT, room - 2 - 4);
             if (one !== null) {
               out.push(start, '[ ', one, ' ];');
               continue;

@@ -199,12 +199,22 @@ export function bare(layout: Layout, expr: NixExpr, ind: string, room: number): 
       if (absorbable(expr.body)) return `${head} ${bare(layout, expr.body, ind, room - head.length - 1)}`;
       return `${head}\n${ind}${lineStart(layout, expr.body, ind, layout.width, SLOT_EXPR)}`;
     }
-    case 'assert':
-      return (
-        `assert ${node(layout, expr.condition, ind, room - 8, SLOT_EXPR)};\n` +
-        ind +
-        lineStart(layout, expr.body, ind, layout.width, SLOT_EXPR)
-      );
+    case 'assert': {
+      // nixfmt writes `assert cond;` as the application of `assert` to the condition: on one
+      // line, or an absorbed set, list or parenthesized condition (`assert (⏎…⏎);`), else the
+      // condition on its own lines one level deeper.
+      const condition = expr.condition;
+      const plainCondition = condition.comments === undefined || condition.comments.length === 0;
+      const oneLine = flat(condition, SLOT_EXPR, room - 8);
+      let head: string;
+      if (oneLine !== null) head = `assert ${oneLine};`;
+      else if (plainCondition && absorbable(condition)) head = `assert ${bare(layout, condition, ind, room - 8)};`;
+      else if (plainCondition && condition.kind !== 'parens') {
+        const inner = ind + layout.unit;
+        head = `assert\n${inner}${lineStart(layout, condition, inner, layout.width - 1, SLOT_EXPR)};`;
+      } else head = `assert ${node(layout, condition, ind, room - 8, SLOT_EXPR)};`;
+      return `${head}\n${ind}${lineStart(layout, expr.body, ind, layout.width, SLOT_EXPR)}`;
+    }
     case 'if':
       return ifThenElse(layout, expr, ind, room);
     case 'lambda':
@@ -279,7 +289,13 @@ function ifThenElse(layout: Layout, expr: Extract<NixExpr, { kind: 'if' }>, ind:
   const oneLine = flatSelf(expr, SLOT_EXPR, room);
   if (oneLine !== null) return oneLine;
   const inner = ind + layout.unit;
-  let out = `if ${node(layout, expr.condition, ind, room - 8, SLOT_EXPR)} then\n${inner}`;
+  // `group (if line cond line then)`: when `if cond then` does not fit, the condition goes on
+  // its own lines between `if` and `then` (nixfmt `prettyIf`).
+  const condition = flat(expr.condition, SLOT_EXPR, room - 8);
+  let out =
+    condition !== null
+      ? `if ${condition} then\n${inner}`
+      : `if\n${inner}${lineStart(layout, expr.condition, inner, layout.width, SLOT_EXPR)}\n${ind}then\n${inner}`;
   out += lineStart(layout, expr.then, inner, layout.width, SLOT_EXPR);
   const otherwise = expr.else;
   if (otherwise.kind === 'if' && (otherwise.comments === undefined || otherwise.comments.length === 0)) {
@@ -292,6 +308,20 @@ function lambda(layout: Layout, expr: NixLambda, ind: string, room: number): str
   const param = expr.param;
   if (param.kind === 'ident') {
     checkVariableName(param.name, 'lambda parameter');
+    // `absorbAbs`: after three or more parameters (`x: y: z:`) a body that is not absorbed always
+    // starts on the next line (`hardline`), whatever its length.
+    let names = `${param.name}:`;
+    let final: NixExpr = expr.body;
+    let count = 1;
+    while (final.kind === 'lambda' && final.param.kind === 'ident' && (final.comments === undefined || final.comments.length === 0)) {
+      checkVariableName(final.param.name, 'lambda parameter');
+      names += ` ${final.param.name}:`;
+      final = final.body;
+      count++;
+    }
+    if (count >= 3 && (final.comments !== undefined && final.comments.length > 0 ? true : !absorbable(final))) {
+      return `${names}\n${ind}${lineStart(layout, final, ind, layout.width, SLOT_EXPR)}`;
+    }
     const oneLine = flatSelf(expr, SLOT_EXPR, room);
     if (oneLine !== null) return oneLine;
     const head = `${param.name}: `;
@@ -300,8 +330,9 @@ function lambda(layout: Layout, expr: NixLambda, ind: string, room: number): str
     if (!bodyComments && ((body.kind === 'lambda' && body.param.kind === 'ident') || absorbable(body))) {
       return head + bare(layout, body, ind, room - head.length);
     }
-    const inner = ind + layout.unit;
-    return `${param.name}:\n${inner}${lineStart(layout, body, inner, layout.width, SLOT_EXPR)}`;
+    // nixfmt (`pretty (Abstraction (IDParameter …))`, `absorbAbs`): a body that is not absorbed
+    // goes on the next line at the same indentation as the parameters (no `nest`).
+    return `${param.name}:\n${ind}${lineStart(layout, body, ind, layout.width, SLOT_EXPR)}`;
   }
   const body = expr.body;
   const bodyText = (): string =>
@@ -341,7 +372,7 @@ function expandedFormals(layout: Layout, param: NixFormalsParam, ind: string): s
 function application(layout: Layout, expr: NixCall, ind: string, room: number): string {
   // nixfmt's `prettyApp` (print-application.ts): one line, a simple call on one line, the last
   // argument absorbed, an earlier set or list absorbed, else the greedy prefix.
-  const oneLine = flatSelf(expr, SLOT_EXPR, room) ?? simpleApplication(expr);
+  const oneLine = flatSelf(expr, SLOT_EXPR, room) ?? simpleApplication(layout, expr, ind, room);
   if (oneLine !== null) return oneLine;
   const absorbed = absorbLastArgument(layout, expr, ind, room) ?? absorbMiddleArgument(layout, expr, ind, room);
   if (absorbed !== null) return absorbed;
@@ -393,8 +424,9 @@ export function absorbedParens(layout: Layout, last: NixExpr, ind: string, room:
 }
 
 /** A chain of one operator level, one operand per line with the operator in front when it breaks. */
-function operatorChain(layout: Layout, expr: Extract<NixExpr, { kind: 'binary' }>, ind: string, room: number): string {
-  const oneLine = flatSelf(expr, SLOT_EXPR, room);
+export function operatorChain(layout: Layout, expr: Extract<NixExpr, { kind: 'binary' }>, ind: string, room: number, firstWide = false): string {
+  // `firstWide`: nixfmt's `prettyOp True` in a binding, whose first operand (a set) never fits.
+  const oneLine = firstWide ? null : flatSelf(expr, SLOT_EXPR, room);
   if (oneLine !== null) return oneLine;
   const operands: NixExpr[] = [];
   const operators: string[] = [];
