@@ -10,6 +10,8 @@ import { printFloat, printInt } from './print-number.js';
 import {
   absorbLastArgument,
   absorbable,
+  absorbedWith,
+  absorbsWith,
   bare,
   operatorChain,
   commentLines,
@@ -330,7 +332,7 @@ function bindingValueText(layout: Layout, out: string[], value: NixExpr, ind: st
     const inner = ind + layout.unit;
     return `\n${inner}${applicationGreedy(layout, value, inner, layout.width)}`;
   }
-  if (value.kind === 'with' && absorbable(value.body)) return ` ${bare(layout, value, ind, room - 1)}`;
+  if (absorbsWith(value)) return ` ${absorbedWith(layout, value, ind, room - 1)}`;
   const inner = ind + layout.unit;
   return `\n${inner}${plain(layout, value, inner, layout.width - 1, SLOT_EXPR)}`;
 }

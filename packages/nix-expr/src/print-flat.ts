@@ -201,6 +201,8 @@ function flatBare(expr: NixExpr, budget: number): string | null {
         let final: NixExpr = expr.body;
         for (; final.kind === 'lambda' && final.param.kind === 'ident' && final.comments === undefined; count++) final = final.body;
         if (count >= 3 && !((final.kind === 'attrs' && final.bindings.length > 0) || (final.kind === 'list' && final.items.length > 0))) return null;
+        // `x: with y; {…}` is absorbed with `prettyWith True`, which always expands the set.
+        if (final.kind === 'with' && final.comments === undefined && final.body.kind === 'attrs' && final.body.bindings.length > 0) return null;
       } else {
         // A set pattern's attrset body is always expanded (nixfmt renders it wide).
         if (formalsExpand(expr.param) || (expr.body.kind === 'attrs' && forcesExpansion(expr.body))) return null;

@@ -125,12 +125,38 @@ export function node(layout: Layout, expr: NixExpr, ind: string, room: number, l
 export function plain(layout: Layout, expr: NixExpr, ind: string, room: number, limit: number): string {
   if (!wraps(expr, limit)) return bare(layout, expr, ind, room);
   if (expr.kind === 'raw') return `(${bare(layout, expr, ind, room)})`;
+  // `(with x; {…})` absorbs its set with `prettyWith True`, which always expands it.
+  if (absorbsWith(expr) && expr.body.kind === 'attrs') return `(${absorbedWith(layout, expr, ind, room - 2)})`;
   const oneLine = flatSelf(expr, limit, room);
   if (oneLine !== null) return oneLine;
   if (absorbable(expr)) return `(${bare(layout, expr, ind, room - 2)})`;
   if (expr.kind === 'call') return parenthesizedApplication(layout, expr, ind, room);
+  if (absorbsWith(expr)) return `(${absorbedWith(layout, expr, ind, room - 2)})`;
   const inner = ind + layout.unit;
   return `(\n${inner}${bare(layout, expr, inner, layout.width)}\n${ind})`;
+}
+
+/**
+ * A node at the start of a line whose enclosing nixfmt group is already broken (after `x:⏎`,
+ * `in⏎`, `assert …;⏎`, `with …;⏎`): a `with` there breaks after its `;` even when it would fit.
+ */
+export function brokenLineStart(layout: Layout, expr: NixExpr, ind: string): string {
+  if (expr.kind !== 'with' || (expr.comments !== undefined && expr.comments.length > 0)) return lineStart(layout, expr, ind, layout.width, SLOT_EXPR);
+  const scope = flat(expr.scope, SLOT_EXPR, layout.width - 6) ?? node(layout, expr.scope, ind, layout.width - 6, SLOT_EXPR);
+  return `with ${scope};\n${ind}${brokenLineStart(layout, expr.body, ind)}`;
+}
+
+/** A `with` whose body is a non-empty set or list, list or indented string (nixfmt's `isAbsorbableExpr`). */
+export function absorbsWith(expr: NixExpr): expr is Extract<NixExpr, { kind: 'with' }> {
+  return expr.kind === 'with' && (expr.comments === undefined || expr.comments.length === 0) && absorbable(expr.body) && expr.body.kind !== 'lambda' && expr.body.kind !== 'parens';
+}
+
+/** `with x; {⏎…⏎}` as nixfmt's `prettyWith True` writes it where it absorbs: the set always expanded. */
+export function absorbedWith(layout: Layout, expr: Extract<NixExpr, { kind: 'with' }>, ind: string, room: number): string {
+  const head = `with ${node(layout, expr.scope, ind, room - 6, SLOT_EXPR)};`;
+  const body = expr.body;
+  const rest = room - head.length - 1;
+  return `${head} ${body.kind === 'attrs' ? attrs(layout, body, ind, rest, true) : bare(layout, body, ind, rest)}`;
 }
 
 /** Forms whose opening bracket can stay on the line before them (`= {`, `f a [`, `(x: {`). */
@@ -189,15 +215,18 @@ export function bare(layout: Layout, expr: NixExpr, ind: string, room: number): 
         writeBinding(layout, out, item, inner, true);
       }
       out.push('\n', ind, 'in\n', ind);
-      writeLineStart(layout, out, expr.body, ind, layout.width, SLOT_EXPR);
+      if (expr.body.kind === 'with') out.push(brokenLineStart(layout, expr.body, ind));
+      else writeLineStart(layout, out, expr.body, ind, layout.width, SLOT_EXPR);
       return finish(out);
     }
     case 'with': {
       const oneLine = flatSelf(expr, SLOT_EXPR, room);
       if (oneLine !== null) return oneLine;
+      // nixfmt's `prettyWith False`: `group (with x;) <> line <> body`, the `line` belonging to
+      // the enclosing group, so a `with` that does not fit breaks after `;` whatever its body.
+      // The contexts that absorb a set or list body (`with x; {`) use `absorbedWith`.
       const head = `with ${node(layout, expr.scope, ind, room - 6, SLOT_EXPR)};`;
-      if (absorbable(expr.body)) return `${head} ${bare(layout, expr.body, ind, room - head.length - 1)}`;
-      return `${head}\n${ind}${lineStart(layout, expr.body, ind, layout.width, SLOT_EXPR)}`;
+      return `${head}\n${ind}${brokenLineStart(layout, expr.body, ind)}`;
     }
     case 'assert': {
       // nixfmt writes `assert cond;` as the application of `assert` to the condition: on one
@@ -213,7 +242,7 @@ export function bare(layout: Layout, expr: NixExpr, ind: string, room: number): 
         const inner = ind + layout.unit;
         head = `assert\n${inner}${lineStart(layout, condition, inner, layout.width - 1, SLOT_EXPR)};`;
       } else head = `assert ${node(layout, condition, ind, room - 8, SLOT_EXPR)};`;
-      return `${head}\n${ind}${lineStart(layout, expr.body, ind, layout.width, SLOT_EXPR)}`;
+      return `${head}\n${ind}${brokenLineStart(layout, expr.body, ind)}`;
     }
     case 'if':
       return ifThenElse(layout, expr, ind, room);
@@ -319,8 +348,8 @@ function lambda(layout: Layout, expr: NixLambda, ind: string, room: number): str
       final = final.body;
       count++;
     }
-    if (count >= 3 && (final.comments !== undefined && final.comments.length > 0 ? true : !absorbable(final))) {
-      return `${names}\n${ind}${lineStart(layout, final, ind, layout.width, SLOT_EXPR)}`;
+    if (count >= 3 && (final.comments !== undefined && final.comments.length > 0 ? true : !absorbable(final) && !absorbsWith(final))) {
+      return `${names}\n${ind}${brokenLineStart(layout, final, ind)}`;
     }
     const oneLine = flatSelf(expr, SLOT_EXPR, room);
     if (oneLine !== null) return oneLine;
@@ -330,15 +359,16 @@ function lambda(layout: Layout, expr: NixLambda, ind: string, room: number): str
     if (!bodyComments && ((body.kind === 'lambda' && body.param.kind === 'ident') || absorbable(body))) {
       return head + bare(layout, body, ind, room - head.length);
     }
+    if (absorbsWith(body)) return head + absorbedWith(layout, body, ind, room - head.length);
     // nixfmt (`pretty (Abstraction (IDParameter …))`, `absorbAbs`): a body that is not absorbed
     // goes on the next line at the same indentation as the parameters (no `nest`).
-    return `${param.name}:\n${ind}${lineStart(layout, body, ind, layout.width, SLOT_EXPR)}`;
+    return `${param.name}:\n${ind}${brokenLineStart(layout, body, ind)}`;
   }
   const body = expr.body;
   const bodyText = (): string =>
     body.kind === 'attrs' && forcesExpansion(body) && body.comments === undefined
       ? attrs(layout, body, ind, layout.width, true)
-      : lineStart(layout, body, ind, layout.width, SLOT_EXPR);
+      : brokenLineStart(layout, body, ind);
   if (!formalsExpand(param)) {
     const oneLine = flatSelf(expr, SLOT_EXPR, room);
     if (oneLine !== null) return oneLine;
@@ -428,6 +458,7 @@ export function operatorChain(layout: Layout, expr: Extract<NixExpr, { kind: 'bi
   // `firstWide`: nixfmt's `prettyOp True` in a binding, whose first operand (a set) never fits.
   const oneLine = firstWide ? null : flatSelf(expr, SLOT_EXPR, room);
   if (oneLine !== null) return oneLine;
+  if (COMPARISONS.has(expr.op)) return comparison(layout, expr, ind, room);
   const operands: NixExpr[] = [];
   const operators: string[] = [];
   const limits: number[] = [];
@@ -444,6 +475,49 @@ export function operatorChain(layout: Layout, expr: Extract<NixExpr, { kind: 'bi
     out += `\n${ind}${prefix}${operand(operands[i]!, layout.width - prefix.length, limits[i]!)}`;
   }
   return out;
+}
+
+const COMPARISONS: ReadonlySet<string> = new Set(['<', '<=', '>', '>=', '==', '!=']);
+
+/**
+ * `a < b` and the other comparisons, which do not chain: nixfmt writes them as
+ * `pretty a <> softline <> op <> hardspace <> pretty b` (Pretty.hs, `pretty (Operation …)`), so the
+ * line breaks before the operator only when the operator and the first line of `b` do not fit
+ * after the last line of `a`; `b` is not indented.
+ */
+function comparison(layout: Layout, expr: Extract<NixExpr, { kind: 'binary' }>, ind: string, room: number): string {
+  const [leftLimit, rightLimit] = operandLimits(expr.op);
+  const left = node(layout, expr.left, ind, room, leftLimit);
+  const leftBreak = left.lastIndexOf('\n');
+  // Columns used on the last line of `a`, and what is left of the width there.
+  const used = leftBreak < 0 ? left.length : left.length - leftBreak - 1 - ind.length;
+  const rest = (leftBreak < 0 ? room : layout.width) - used - expr.op.length - 2;
+  // Predoc's `firstLineFits` takes a group that would fit a whole line as one piece: `b` on one
+  // line either fits after the operator or goes to the next line; only a `b` that fits no line
+  // is opened after the operator when its first line fits there.
+  const right0 = expr.right;
+  const isSet = right0.kind === 'attrs' && right0.bindings.length > 0 && (right0.comments === undefined || right0.comments.length === 0) && !wraps(right0, rightLimit);
+  // A set is no group of its own: its first line is `{`, and it breaks with the comparison.
+  const oneLine = isSet ? null : flat(expr.right, rightLimit, layout.width - expr.op.length - 1);
+  const operand = (text: string): string => operandText(layout, expr.right, ind, text, rightLimit);
+  if (oneLine !== null) {
+    return oneLine.length <= rest ? `${left} ${expr.op} ${operand(oneLine)}` : `${left}\n${ind}${expr.op} ${operand(oneLine)}`;
+  }
+  const right = operandText(layout, expr.right, ind, null, rightLimit, rest);
+  const rightBreak = right.indexOf('\n');
+  if ((rightBreak < 0 ? right.length : rightBreak) <= rest) return `${left} ${expr.op} ${right}`;
+  return `${left}\n${ind}${expr.op} ${operandText(layout, expr.right, ind, null, rightLimit, layout.width - expr.op.length - 1)}`;
+}
+
+/**
+ * A comparison's right operand: a non-empty set is written with `prettyTerm`, outside any group
+ * of its own, so once the comparison breaks the set breaks too; anything else as given or laid out.
+ */
+function operandText(layout: Layout, expr: NixExpr, ind: string, oneLine: string | null, limit: number, room = layout.width): string {
+  if (expr.kind === 'attrs' && expr.bindings.length > 0 && (expr.comments === undefined || expr.comments.length === 0) && !wraps(expr, limit)) {
+    return attrs(layout, expr, ind, room, true);
+  }
+  return oneLine ?? node(layout, expr, ind, room, limit);
 }
 
 /**
