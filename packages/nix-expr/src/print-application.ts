@@ -101,7 +101,11 @@ export function applicationGreedy(layout: Layout, expr: NixCall, ind: string, ro
     if (i === 0 && orFirst) text = 'or';
     else if (i === last && needsAbsorbedParens(arg)) {
       // The last argument keeps `absorbLast`'s form on its own line: `(⏎…⏎)`, not `(f a⏎…⏎)`.
-      text = flat(arg, SLOT_ARGUMENT, layout.width) ?? absorbedParens(layout, arg, inner, layout.width);
+      // `(g {…})` keeps its set expanded there (`prettyTermWide`), so it is never one line.
+      const inside = arg.kind === 'parens' ? arg.expr : arg;
+      const wideSet =
+        inside.kind === 'call' && inside.fn.kind === 'var' && inside.args.length === 1 && inside.args[0]!.kind === 'attrs' && absorbable(inside.args[0]!);
+      text = (wideSet ? null : flat(arg, SLOT_ARGUMENT, layout.width)) ?? absorbedParens(layout, arg, inner, layout.width);
     } else text = lineStart(layout, arg, inner, layout.width, SLOT_ARGUMENT);
     out += `\n${inner}${text}`;
   }

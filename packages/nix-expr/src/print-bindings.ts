@@ -303,11 +303,8 @@ function bindingValueText(layout: Layout, out: string[], value: NixExpr, ind: st
     // the set is the first operand of the whole chain, which stays at the binding's indentation.
     const first = chainStart(value);
     const wholeFits = first.kind === 'list' && flatSelf(value, SLOT_EXPR, room - 2) !== null;
-    if (first !== left && absorbable(first) && !wholeFits) return ` ${operatorChain(layout, value, ind, room, first.kind === 'attrs')}`;
-    if ((left.kind === 'attrs' || left.kind === 'list') && absorbable(left) && !wholeFits) {
-      const first = left.kind === 'attrs' ? attrs(layout, left, ind, room, true) : bare(layout, left, ind, room);
-      return ` ${first}\n${ind}${value.op} ${node(layout, right, ind, layout.width - value.op.length - 1, rightLimit)}`;
-    }
+    // The whole chain, one operand per line after the first (nixfmt flattens `a // b // c`).
+    if (absorbable(first) && !wholeFits) return ` ${operatorChain(layout, value, ind, room, first.kind === 'attrs')}`;
     if (absorbable(right)) {
       const leftText = flat(left, leftLimit, room - value.op.length - 5);
       if (leftText !== null) {
