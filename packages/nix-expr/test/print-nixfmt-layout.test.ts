@@ -1,5 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { readFileSync } from 'node:fs';
 import { pick, seededRandom } from '../../../tools/test-helpers/index.js';
 import { attrs, bind, parse, path, print, str, toNix, v, type NixExpr } from '../src/index.js';
 import { randomAst } from './random-ast.js';
@@ -153,6 +154,19 @@ for (const [name, source, nixfmt] of NIXFMT_AT_40) {
     assert.is(print(parsed.expr!, { width: 40 }), nixfmt);
   });
 }
+
+nodeRules('the README examples are what print writes at width 40', () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const section = readme.slice(readme.indexOf('## Layout rules'), readme.indexOf('## API'));
+  const examples = [...section.matchAll(/```nix\n {4}# before\n([\s\S]*?)\n {4}# after\n([\s\S]*?)\n {4}```/g)];
+  assert.ok(examples.length >= 20, `${examples.length} examples`);
+  const dedent = (text: string): string => text.replace(/^ {4}/gm, '');
+  for (const [, before, after] of examples) {
+    const parsed = parse(dedent(before!));
+    assert.equal(parsed.diagnostics, [], before);
+    assert.is(print(parsed.expr!, { width: 40, finalNewline: false }), dedent(after!));
+  }
+});
 
 const properties = suite('print: layout invariants on random input');
 
