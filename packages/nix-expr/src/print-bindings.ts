@@ -158,7 +158,13 @@ export function writeBinding(layout: Layout, out: string[], item: NixBindingItem
   const path = typeof only === 'string' ? attrName(only) : printAttrPath(item.path, interpolation(layout, ind), 'binding');
   out.push(path);
   const room = layout.width - path.length - 2;
-  if (!isSimpleAttrPath(item.path) && !keepsValueOnLine(layout, item.value, ind, path.length)) {
+  const onLine = isSimpleAttrPath(item.path) || keepsValueOnLine(layout, item.value, ind, path.length);
+  if (typeof onLine === 'string') {
+    // The check already wrote the value after `name`: use that text.
+    out.push(onLine, ';');
+    return;
+  }
+  if (!onLine) {
     const inner = ind + layout.unit;
     const value = item.value;
     // `absorbRHS` expands a set value wherever it starts (`prettyTermWide`).
@@ -177,13 +183,17 @@ export function writeBinding(layout: Layout, out: string[], item: NixBindingItem
   out.push(';');
 }
 
+let nestedChecks = 0;
+const MAX_NESTED_CHECKS = 3;
+
 /**
- * For a non-simple attribute path: whether nixfmt's priority group keeps a string or path value
- * after `name =`, that is whether `name = ` plus the value's first line and the value's last line
- * plus `;` fit the width. Other values are laid out as after a plain name (sets and lists end in
- * `}` or `]`, after which `;` always fits).
+ * For a non-simple attribute path: whether nixfmt's priority group keeps the value after
+ * `name =`, that is whether `name = ` plus the value's first line fits and the `;` fits after the
+ * value's last line. False: break after `=`; true: write the value as after a plain name; a
+ * string: the value already written after the name (` = …`), to be used as it is.
  */
-function keepsValueOnLine(layout: Layout, value: NixExpr, ind: string, nameLength: number): boolean {
+
+function keepsValueOnLine(layout: Layout, value: NixExpr, ind: string, nameLength: number): boolean | string {
   if (value.comments !== undefined && value.comments.length > 0) return true;
   // The priority group's first line ends at the value's first possible break: `name = {`,
   // `name = [`, `name = (` for the forms `absorbRHS` opens on the line, the whole call for a
@@ -200,14 +210,25 @@ function keepsValueOnLine(layout: Layout, value: NixExpr, ind: string, nameLengt
     }
   }
   if (value.kind !== 'string' && value.kind !== 'path') {
+    // A set or list ends in `}` or `]`, after which the `;` always fits.
+    if (open > 0 && start === value) return true;
     // Then the rest of the priority group (`goPriorityGroup`'s post): the `;` has to fit after
-    // the value's last line, or the group fails and the line breaks after `=` after all.
+    // the value's last line, or the group fails and the line breaks after `=` after all. That
+    // takes writing the value; the text is returned for the caller to use. Only a few such checks
+    // nest (each can cost a second writing of its subtree when the line breaks after all), so
+    // deeper ones keep the value on the line, as nixfmt does whenever the `;` fits.
+    if (nestedChecks >= MAX_NESTED_CHECKS) return true;
     const scratch: string[] = [];
-    writeBindingValue(layout, scratch, value, ind, layout.width - nameLength - 2);
+    nestedChecks++;
+    try {
+      writeBindingValue(layout, scratch, value, ind, layout.width - nameLength - 2);
+    } finally {
+      nestedChecks--;
+    }
     const text = finish(scratch);
-    if (text.startsWith(' =\n')) return true;
+    if (text.startsWith(' =\n')) return text;
     const lastLine = text.slice(text.lastIndexOf('\n') + 1);
-    return (text.includes('\n') ? lastLine.trimStart().length : nameLength + lastLine.length) + 1 <= layout.width;
+    return (text.includes('\n') ? lastLine.trimStart().length : nameLength + lastLine.length) + 1 <= layout.width ? text : false;
   }
   const text = bare(layout, value, ind, layout.width - nameLength - 3);
   const firstBreak = text.indexOf('\n');
