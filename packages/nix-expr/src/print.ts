@@ -141,7 +141,10 @@ export function plain(layout: Layout, expr: NixExpr, ind: string, room: number, 
  * `in⏎`, `assert …;⏎`, `with …;⏎`): a `with` there breaks after its `;` even when it would fit.
  */
 export function brokenLineStart(layout: Layout, expr: NixExpr, ind: string): string {
-  if (expr.kind !== 'with' || (expr.comments !== undefined && expr.comments.length > 0)) return lineStart(layout, expr, ind, layout.width, SLOT_EXPR);
+  const plainNode = expr.comments === undefined || expr.comments.length === 0;
+  // A set there is written with `prettyTerm`, whose line breaks belong to the broken group.
+  if (plainNode && expr.kind === 'attrs' && expr.bindings.length > 0) return attrs(layout, expr, ind, layout.width, true);
+  if (expr.kind !== 'with' || !plainNode) return lineStart(layout, expr, ind, layout.width, SLOT_EXPR);
   const scope = flat(expr.scope, SLOT_EXPR, layout.width - 6) ?? node(layout, expr.scope, ind, layout.width - 6, SLOT_EXPR);
   return `with ${scope};\n${ind}${brokenLineStart(layout, expr.body, ind)}`;
 }
@@ -215,7 +218,7 @@ export function bare(layout: Layout, expr: NixExpr, ind: string, room: number): 
         writeBinding(layout, out, item, inner, true);
       }
       out.push('\n', ind, 'in\n', ind);
-      if (expr.body.kind === 'with') out.push(brokenLineStart(layout, expr.body, ind));
+      if (expr.body.kind === 'with' || expr.body.kind === 'attrs') out.push(brokenLineStart(layout, expr.body, ind));
       else writeLineStart(layout, out, expr.body, ind, layout.width, SLOT_EXPR);
       return finish(out);
     }
@@ -487,7 +490,7 @@ const COMPARISONS: ReadonlySet<string> = new Set(['<', '<=', '>', '>=', '==', '!
  */
 function comparison(layout: Layout, expr: Extract<NixExpr, { kind: 'binary' }>, ind: string, room: number): string {
   const [leftLimit, rightLimit] = operandLimits(expr.op);
-  const left = node(layout, expr.left, ind, room, leftLimit);
+  const left = operandText(layout, expr.left, ind, null, leftLimit, room);
   const leftBreak = left.lastIndexOf('\n');
   // Columns used on the last line of `a`, and what is left of the width there.
   const used = leftBreak < 0 ? left.length : left.length - leftBreak - 1 - ind.length;

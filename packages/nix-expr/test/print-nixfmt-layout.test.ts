@@ -141,7 +141,12 @@ const NIXFMT_AT_40: readonly (readonly [string, string, string])[] = [
     "{\n  abcdefghijklmnopqrstuvwxyz0123456789ab =\n    [ ];\n}\n",
   ],
   [
-    "application: `(g {\u2026})` last on its own line keeps its set expanded (absorbLast)",
+    "let and assert: a set after `in` or `;` breaks with the group it belongs to (prettyTerm)",
+    "let a = assert b; { c = 1; }; in { d = a; }",
+    "let\n  a =\n    assert b;\n    {\n      c = 1;\n    };\nin\n{\n  d = a;\n}\n",
+  ],
+  [
+    "application: `(g {…})` last on its own line keeps its set expanded (absorbLast)",
     "{ a = f \"wwwwwwwwwwwwwwwwwwwwwwwwwwwwww\" (g { b = 1; }); }",
     "{\n  a =\n    f \"wwwwwwwwwwwwwwwwwwwwwwwwwwwwww\"\n      (g {\n        b = 1;\n      });\n}\n",
   ],
