@@ -10,7 +10,10 @@ import { printFloat, printInt } from './print-number.js';
 import {
   absorbLastArgument,
   absorbable,
+  absorbedWith,
+  absorbsWith,
   bare,
+  operatorChain,
   commentLines,
   interpolation,
   lineStart,
@@ -20,6 +23,8 @@ import {
   type Layout,
 } from './print.js';
 import { SLOT_EXPR, operandLimits } from './precedence.js';
+import { continuesChain } from './print-depth.js';
+import { absorbMiddleArgument, applicationGreedy, simpleApplication } from './print-application.js';
 
 // Attribute sets and `let` bindings in nixfmt layout: `name = value;` with the value on the same
 // line when it fits or can be absorbed, sets in binding values always expanded.
@@ -152,29 +157,104 @@ export function writeBinding(layout: Layout, out: PrintBuffer, item: NixBindingI
   const path = typeof only === 'string' ? attrName(only) : printAttrPath(item.path, interpolation(layout, ind), 'binding');
   out.push(path);
   const room = layout.width - path.length - 2;
-  if (!isSimpleAttrPath(item.path) && !keepsValueOnLine(layout, item.value, ind, path.length)) {
+  const onLine = isSimpleAttrPath(item.path) || keepsValueOnLine(layout, item.value, ind, path.length);
+  if (typeof onLine === 'string') {
+    // The check already wrote the value after `name`: use that text.
+    out.push(onLine, ';');
+    return;
+  }
+  if (!onLine) {
     const inner = ind + layout.unit;
-    out.push(' =\n', inner, lineStart(layout, item.value, inner, layout.width - 1, SLOT_EXPR), ';');
+    const value = item.value;
+    // `absorbRHS` expands a set value wherever it starts (`prettyTermWide`).
+    const text = value.kind === 'attrs' && forcesExpansion(value) ? attrs(layout, value, inner, layout.width - 1, true) : lineStart(layout, value, inner, layout.width - 1, SLOT_EXPR);
+    const chainFirst = updateChainStart(value);
+    if (chainFirst !== undefined && value.kind === 'binary' && !(chainFirst.kind === 'list' && flatSelf(value, SLOT_EXPR, layout.width - 1) !== null)) {
+      // `absorbRHS` case 1 (`hardspace <> prettyOp True …`) has no `nest`: broken after `=`, the
+      // chain starts at the binding's own indentation.
+      out.push(' =\n', ind, operatorChain(layout, value, ind, layout.width - 1, chainFirst.kind === 'attrs'), ';');
+      return;
+    }
+    out.push(' =\n', inner, text, ';');
     return;
   }
   writeBindingValue(layout, out, item.value, ind, room);
   out.push(';');
 }
 
+let nestedChecks = 0;
+const MAX_NESTED_CHECKS = 3;
+
 /**
- * For a non-simple attribute path: whether nixfmt's priority group keeps a string or path value
- * after `name =`, that is whether `name = ` plus the value's first line and the value's last line
- * plus `;` fit the width. Other values are laid out as after a plain name (sets and lists end in
- * `}` or `]`, after which `;` always fits).
+ * For a non-simple attribute path: whether nixfmt's priority group keeps the value after
+ * `name =`, that is whether `name = ` plus the value's first line fits and the `;` fits after the
+ * value's last line. False: break after `=`; true: write the value as after a plain name; a
+ * string: the value already written after the name (` = …`), to be used as it is.
  */
-function keepsValueOnLine(layout: Layout, value: NixExpr, ind: string, nameLength: number): boolean {
-  if ((value.kind !== 'string' && value.kind !== 'path') || (value.comments !== undefined && value.comments.length > 0)) return true;
+
+function keepsValueOnLine(layout: Layout, value: NixExpr, ind: string, nameLength: number): boolean | string {
+  if (value.comments !== undefined && value.comments.length > 0) return true;
+  // The priority group's first line ends at the value's first possible break: `name = {`,
+  // `name = [`, `name = (` for the forms `absorbRHS` opens on the line, the whole call for a
+  // simple application (`renderSimple` leaves it no break). Other values start with a break of
+  // their own (`line`), so `name =` always stays and the value lays itself out after it.
+  const start = updateChainStart(value) ?? value;
+  const open = start.kind === 'attrs' && start.bindings.length > 0 ? (start.rec ? 5 : 1) : start.kind === 'list' && start.items.length > 0 ? 1 : start.kind === 'parens' ? 1 : 0;
+  if (open > 0 && nameLength + 3 + open > layout.width) return false;
+  if (value.kind === 'call') {
+    const simple = simpleApplication(layout, value, ind, layout.width - nameLength - 4);
+    if (simple !== null) {
+      const firstBreak = simple.indexOf('\n');
+      if (nameLength + 3 + (firstBreak < 0 ? simple.length + 1 : firstBreak) > layout.width) return false;
+    }
+  }
+  if (value.kind !== 'string' && value.kind !== 'path') {
+    // A set or list ends in `}` or `]`, after which the `;` always fits.
+    if (open > 0 && start === value) return true;
+    // Then the rest of the priority group (`goPriorityGroup`'s post): the `;` has to fit after
+    // the value's last line, or the group fails and the line breaks after `=` after all. That
+    // takes writing the value; the text is returned for the caller to use. Only a few such checks
+    // nest (each can cost a second writing of its subtree when the line breaks after all), so
+    // deeper ones keep the value on the line, as nixfmt does whenever the `;` fits.
+    if (nestedChecks >= MAX_NESTED_CHECKS) return true;
+    const scratch = buffer();
+    nestedChecks++;
+    try {
+      writeBindingValue(layout, scratch, value, ind, layout.width - nameLength - 2);
+    } finally {
+      nestedChecks--;
+    }
+    const text = finish(scratch);
+    if (text.startsWith(' =\n')) return text;
+    const lastLine = text.slice(text.lastIndexOf('\n') + 1);
+    return (text.includes('\n') ? lastLine.trimStart().length : nameLength + lastLine.length) + 1 <= layout.width ? text : false;
+  }
   const text = bare(layout, value, ind, layout.width - nameLength - 3);
   const firstBreak = text.indexOf('\n');
   if (firstBreak < 0) return nameLength + 3 + text.length + 1 <= layout.width;
   const lastLine = text.slice(text.lastIndexOf('\n') + 1);
   const lastIndent = lastLine.length - lastLine.trimStart().length;
   return nameLength + 3 + firstBreak <= layout.width && lastLine.length - Math.min(lastIndent, ind.length) + 1 <= layout.width;
+}
+
+/**
+ * The first operand of a chain of one of `//`, `++`, `+` (the same operator throughout, no
+ * comments on the links): nixfmt's `absorbRHS` case 1 applies when it is a set or list.
+ */
+function chainStart(value: Extract<NixExpr, { kind: 'binary' }>): NixExpr {
+  // Only the links the printer writes without parentheses (continuesChain) belong to the chain.
+  let link = value;
+  while (link.left.kind === 'binary' && link.left.op === value.op && continuesChain(link, link.left, operandLimits(link.op)[0])) link = link.left;
+  const first = link.left;
+  return first.kind === 'attrs' || first.kind === 'list' ? first : value.left;
+}
+
+/** The set or list that starts a `//`, `++` or `+` chain value (nixfmt's `absorbRHS` case 1), if any. */
+function updateChainStart(value: NixExpr): NixExpr | undefined {
+  if (value.kind !== 'binary' || (value.op !== '//' && value.op !== '++' && value.op !== '+')) return undefined;
+  if (value.comments !== undefined && value.comments.length > 0) return undefined;
+  const first = chainStart(value);
+  return (first.kind === 'attrs' || first.kind === 'list') && absorbable(first) ? first : undefined;
 }
 
 function checkLetPath(path: readonly (string | NixExpr)[]): void {
@@ -222,7 +302,7 @@ function bindingValueText(layout: Layout, out: PrintBuffer, value: NixExpr, ind:
     }
   } else if (value.kind === 'list' && value.items.length > 0) {
     out.push(' = ');
-    writeList(layout, out, value.items, ind, room - 1);
+    writeList(layout, out, value.items, ind, room - 2);
     return '';
   } else if (absorbable(value) || value.kind === 'string' || value.kind === 'path' || value.kind === 'raw') {
     out.push(' = ', bare(layout, value, ind, room - 1));
@@ -238,12 +318,13 @@ function bindingValueText(layout: Layout, out: PrintBuffer, value: NixExpr, ind:
     const [leftLimit, rightLimit] = operandLimits(value.op);
     const left = value.left;
     const right = value.right;
-    // A set on the left is expanded (wide); a list only when the whole does not fit on the line.
-    const wholeFits = left.kind === 'list' && flatSelf(value, SLOT_EXPR, room - 2) !== null;
-    if ((left.kind === 'attrs' || left.kind === 'list') && absorbable(left) && !wholeFits) {
-      const first = left.kind === 'attrs' ? attrs(layout, left, ind, room, true) : bare(layout, left, ind, room);
-      return ` ${first}\n${ind}${value.op} ${node(layout, right, ind, layout.width - value.op.length - 1, rightLimit)}`;
-    }
+    // A set first in the chain is expanded (wide); a list only when the whole does not fit on the
+    // line. nixfmt reads `+` as right-associative here (`absorbRHS`, case 1), so in `{…} + a + b`
+    // the set is the first operand of the whole chain, which stays at the binding's indentation.
+    const first = chainStart(value);
+    const wholeFits = first.kind === 'list' && flatSelf(value, SLOT_EXPR, room - 2) !== null;
+    // The whole chain, one operand per line after the first (nixfmt flattens `a // b // c`).
+    if (absorbable(first) && !wholeFits) return ` ${operatorChain(layout, value, ind, room, first.kind === 'attrs')}`;
     if (absorbable(right)) {
       const leftText = flat(left, leftLimit, room - value.op.length - 5);
       if (leftText !== null) {
@@ -258,10 +339,17 @@ function bindingValueText(layout: Layout, out: PrintBuffer, value: NixExpr, ind:
   const oneLine = flat(value, SLOT_EXPR, room - 2);
   if (oneLine !== null) return ` ${oneLine}`;
   if (value.kind === 'call') {
-    const absorbed = absorbLastArgument(layout, value, ind, room - 1);
+    // nixfmt's `absorbRHS` for an application (`prettyApp False line False`, see
+    // print-application.ts): a simple call stays on the line whatever its length, else the last
+    // argument or an earlier set is absorbed after `name =`, else the call starts on the next line
+    // with its greedy prefix.
+    const absorbed =
+      simpleApplication(layout, value, ind, room - 2) ?? absorbLastArgument(layout, value, ind, room - 1) ?? absorbMiddleArgument(layout, value, ind, room - 1);
     if (absorbed !== null) return ` ${absorbed}`;
+    const inner = ind + layout.unit;
+    return `\n${inner}${applicationGreedy(layout, value, inner, layout.width)}`;
   }
-  if (value.kind === 'with' && absorbable(value.body)) return ` ${bare(layout, value, ind, room - 1)}`;
+  if (absorbsWith(value)) return ` ${absorbedWith(layout, value, ind, room - 1)}`;
   const inner = ind + layout.unit;
   return `\n${inner}${plain(layout, value, inner, layout.width - 1, SLOT_EXPR)}`;
 }

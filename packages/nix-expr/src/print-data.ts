@@ -160,6 +160,8 @@ function writeBodies(layout: Layout, out: PrintBuffer, first: Body): void {
             out.push(start, leaf, ';');
             continue;
           }
+        } else if (!simpleKey && start.length - newline.length + (value.kind === 'attrs' && value.rec ? 5 : 1) > width) {
+          // After a quoted name, `name = {` or `name = [` that overflows breaks after `=` (general path).
         } else if (value.kind === 'attrs' && expandsAsValue(value)) {
           out.push(start, value.rec ? 'rec {' : '{');
           stack.push({ set: value, items: value.bindings, index: 0, depth: deeper(layout, depth), suffix: ';' });
@@ -168,7 +170,7 @@ function writeBodies(layout: Layout, out: PrintBuffer, first: Body): void {
           // The general path: `name = ` and the list, flat when one item fits after it.
           const room = width - (start.length - newline.length - 3) - 2;
           if (value.items.length === 1) {
-            const one = flat(value.items[0]!, SLOT_ARGUMENT, room - 1 - 4);
+            const one = flat(value.items[0]!, SLOT_ARGUMENT, room - 2 - 4);
             if (one !== null) {
               out.push(start, '[ ', one, ' ];');
               continue;

@@ -151,7 +151,12 @@ function flatBare(expr: NixExpr, budget: number): string | null {
       text = expr.text.includes('\n') || expr.text.includes('#') ? null : expr.text;
       break;
     case 'list': {
-      if (expr.items.length === 0) return '[ ]';
+      // Empty brackets are measured too: in nixfmt `[ [ ] ]` is a group that breaks when it does
+      // not fit, and `name = [ ];` moves below `name =` like any other term.
+      if (expr.items.length === 0) {
+        text = '[ ]';
+        break;
+      }
       if (expr.items.length > 1) return null;
       const item = flat(expr.items[0]!, SLOT_ARGUMENT, budget - 4);
       text = item === null ? null : `[ ${item} ]`;
@@ -159,7 +164,10 @@ function flatBare(expr: NixExpr, budget: number): string | null {
     }
     case 'attrs': {
       const open = expr.rec ? 'rec {' : '{';
-      if (expr.bindings.length === 0) return `${open} }`;
+      if (expr.bindings.length === 0) {
+        text = `${open} }`;
+        break;
+      }
       if (expr.bindings.length > 1) return null;
       const binding = flatBinding(expr.bindings[0]!, budget - open.length - 2);
       text = binding === null ? null : `${open} ${binding} }`;
@@ -187,6 +195,14 @@ function flatBare(expr: NixExpr, budget: number): string | null {
       if (expr.param.kind === 'ident') {
         checkVariableName(expr.param.name, 'lambda parameter');
         head = `${expr.param.name}: `;
+        // nixfmt's `absorbAbs` puts a hardline after three or more parameters unless the body
+        // is absorbed (print.ts, lambda); such a lambda never fits on one line.
+        let count = 1;
+        let final: NixExpr = expr.body;
+        for (; final.kind === 'lambda' && final.param.kind === 'ident' && final.comments === undefined; count++) final = final.body;
+        if (count >= 3 && !((final.kind === 'attrs' && final.bindings.length > 0) || (final.kind === 'list' && final.items.length > 0))) return null;
+        // `x: with y; {…}` is absorbed with `prettyWith True`, which always expands the set.
+        if (final.kind === 'with' && final.comments === undefined && final.body.kind === 'attrs' && final.body.bindings.length > 0) return null;
       } else {
         // A set pattern's attrset body is always expanded (nixfmt renders it wide).
         if (formalsExpand(expr.param) || (expr.body.kind === 'attrs' && forcesExpansion(expr.body))) return null;

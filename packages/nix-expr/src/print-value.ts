@@ -23,6 +23,8 @@ import { toNix, type ToNixOptions } from './to-nix.js';
 // one print refuses (a lone surrogate, which toNix lets through). The walk therefore keeps the
 // first printer error and goes on checking; it throws the printer's error only at the end.
 // Embedded AST nodes are not plain data: on meeting one, the whole value is printed the long way.
+// So is a value with a non-empty set or list after a quoted name too long for `name = {` to fit
+// the width, where nixfmt breaks after `=`: rare, and left to print-bindings.ts's layout.
 
 /** Options of `printData`: those of `toNix` and of `print`; `maxDepth` applies to both. */
 export interface PrintDataOptions extends ToNixOptions, PrintOptions {}
@@ -37,7 +39,10 @@ const PRINT_DATA_OPTIONS = {
 
 type Path = (string | number)[];
 
-/** Thrown inside the walk when the value holds an AST node: print it through toNix instead. */
+/**
+ * Thrown inside the walk when the value holds an AST node, or a layout only the general printer
+ * writes: print it through toNix instead.
+ */
 class HoldsAst extends Error {}
 
 /** Indentation-dependent strings of one depth, and the `⏎  name = ` prefix of each key seen. */
@@ -124,6 +129,13 @@ export function printData(value: unknown, options?: PrintDataOptions): string {
   if (checked.finalNewline !== undefined) printOptions.finalNewline = checked.finalNewline;
   if (checked.maxDepth !== undefined) printOptions.maxDepth = checked.maxDepth;
   return print(toNix(value, toNixOptions), printOptions);
+}
+
+/** An empty array, or an object with no own enumerable keys (what toNix prints as `[ ]`, `{ }`). */
+function isEmptyCollection(value: object): boolean {
+  if (Array.isArray(value)) return value.length === 0;
+  for (const key in value) if (Object.hasOwn(value, key)) return false;
+  return true;
 }
 
 function fail(message: string, path: Path, value: unknown): never {
@@ -395,6 +407,7 @@ class Walk {
         // An array or plain object: a non-empty set is always expanded after `name = `; a list
         // is flat when its one item fits the line; empty ones take the general layout.
         const room = width - name.head + 1;
+        if (!name.simple && name.head + 1 > width && !isEmptyCollection(item)) throw new HoldsAst();
         if (this.openValue(item, depth, name.start, room)) return;
         this.general(key, Array.isArray(item) ? EMPTY_LIST : EMPTY_SET, depth);
         return;
@@ -418,7 +431,7 @@ class Walk {
       const length = value.length;
       if (length === 0) return false;
       if (length === 1) {
-        const one = this.flatItem(value, 0, SLOT_ARGUMENT, room - 1 - 4, stack.length + 1);
+        const one = this.flatItem(value, 0, SLOT_ARGUMENT, room - 2 - 4, stack.length + 1);
         if (one !== null) {
           out.push(start, '[ ', one, ' ];');
           return true;
@@ -540,7 +553,11 @@ class Walk {
         }
         if (isNixExpr(value) || this.onStack(value)) return null;
         if (Array.isArray(value)) {
-          if (value.length === 0) return '[ ]';
+          // Empty brackets count toward the width, as in print-flat.ts.
+          if (value.length === 0) {
+            text = '[ ]';
+            break;
+          }
           if (value.length > 1) return null;
           const item = this.flatItem(value, 0, SLOT_ARGUMENT, budget - 4, level + 1);
           if (item === null) return null;
@@ -552,7 +569,10 @@ class Walk {
         let keys = Object.keys(value);
         let values: unknown[] | undefined;
         if (this.omitUndefined) [keys, values] = definedEntries(value as Record<string, unknown>, keys);
-        if (keys.length === 0) return '{ }';
+        if (keys.length === 0) {
+          text = '{ }';
+          break;
+        }
         if (keys.length > 1) return null;
         const binding = this.flatBinding(keys[0]!, values === undefined ? (value as Record<string, unknown>)[keys[0]!] : values[0], budget - 3, level + 1);
         if (binding === null) return null;

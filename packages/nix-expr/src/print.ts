@@ -6,6 +6,12 @@ import { NixExprError } from './errors.js';
 import { printIndented, printIndentedFlush } from './escape-indented.js';
 import { isIndentedString, printAttrPath, printDoubleQuoted, printPath } from './print-atoms.js';
 import { attrs, leafText, writeAttrs, writeBinding } from './print-bindings.js';
+import {
+  absorbMiddleArgument,
+  applicationGreedy,
+  parenthesizedApplication,
+  simpleApplication,
+} from './print-application.js';
 import { buffer, finish, release, type PrintBuffer } from './print-buffer.js';
 import { dataFastPathEnabled, writeListBody } from './print-data.js';
 import { isOrVariable, splitAtOr } from './print-or.js';
@@ -124,11 +130,41 @@ export function node(layout: Layout, expr: NixExpr, ind: string, room: number, l
 export function plain(layout: Layout, expr: NixExpr, ind: string, room: number, limit: number): string {
   if (!wraps(expr, limit)) return bare(layout, expr, ind, room);
   if (expr.kind === 'raw') return `(${bare(layout, expr, ind, room)})`;
+  // `(with x; {…})` absorbs its set with `prettyWith True`, which always expands it.
+  if (absorbsWith(expr) && expr.body.kind === 'attrs') return `(${absorbedWith(layout, expr, ind, room - 2)})`;
   const oneLine = flatSelf(expr, limit, room);
   if (oneLine !== null) return oneLine;
   if (absorbable(expr)) return `(${bare(layout, expr, ind, room - 2)})`;
+  if (expr.kind === 'call') return parenthesizedApplication(layout, expr, ind, room);
+  if (absorbsWith(expr)) return `(${absorbedWith(layout, expr, ind, room - 2)})`;
   const inner = ind + layout.unit;
   return `(\n${inner}${bare(layout, expr, inner, layout.width)}\n${ind})`;
+}
+
+/**
+ * A node at the start of a line whose enclosing nixfmt group is already broken (after `x:⏎`,
+ * `in⏎`, `assert …;⏎`, `with …;⏎`): a `with` there breaks after its `;` even when it would fit.
+ */
+export function brokenLineStart(layout: Layout, expr: NixExpr, ind: string): string {
+  const plainNode = expr.comments === undefined || expr.comments.length === 0;
+  // A set there is written with `prettyTerm`, whose line breaks belong to the broken group.
+  if (plainNode && expr.kind === 'attrs' && expr.bindings.length > 0) return attrs(layout, expr, ind, layout.width, true);
+  if (expr.kind !== 'with' || !plainNode) return lineStart(layout, expr, ind, layout.width, SLOT_EXPR);
+  const scope = flat(expr.scope, SLOT_EXPR, layout.width - 6) ?? node(layout, expr.scope, ind, layout.width - 6, SLOT_EXPR);
+  return `with ${scope};\n${ind}${brokenLineStart(layout, expr.body, ind)}`;
+}
+
+/** A `with` whose body is a non-empty set or list, list or indented string (nixfmt's `isAbsorbableExpr`). */
+export function absorbsWith(expr: NixExpr): expr is Extract<NixExpr, { kind: 'with' }> {
+  return expr.kind === 'with' && (expr.comments === undefined || expr.comments.length === 0) && absorbable(expr.body) && expr.body.kind !== 'lambda' && expr.body.kind !== 'parens';
+}
+
+/** `with x; {⏎…⏎}` as nixfmt's `prettyWith True` writes it where it absorbs: the set always expanded. */
+export function absorbedWith(layout: Layout, expr: Extract<NixExpr, { kind: 'with' }>, ind: string, room: number): string {
+  const head = `with ${node(layout, expr.scope, ind, room - 6, SLOT_EXPR)};`;
+  const body = expr.body;
+  const rest = room - head.length - 1;
+  return `${head} ${body.kind === 'attrs' ? attrs(layout, body, ind, rest, true) : bare(layout, body, ind, rest)}`;
 }
 
 /** Forms whose opening bracket can stay on the line before them (`= {`, `f a [`, `(x: {`). */
@@ -170,6 +206,9 @@ export function bare(layout: Layout, expr: NixExpr, ind: string, room: number): 
       const oneLine = flatSelf(expr, SLOT_EXPR, room);
       if (oneLine !== null) return oneLine;
       if (absorbable(expr.expr)) return `(${node(layout, expr.expr, ind, room - 2, SLOT_EXPR)})`;
+      if (expr.expr.kind === 'call' && (expr.expr.comments === undefined || expr.expr.comments.length === 0)) {
+        return parenthesizedApplication(layout, expr.expr, ind, room);
+      }
       const inner = ind + layout.unit;
       return `(\n${inner}${lineStart(layout, expr.expr, inner, layout.width, SLOT_EXPR)}\n${ind})`;
     }
@@ -185,22 +224,35 @@ export function bare(layout: Layout, expr: NixExpr, ind: string, room: number): 
         writeBinding(layout, out, item, inner, true);
       }
       out.push('\n', ind, 'in\n', ind);
-      writeLineStart(layout, out, expr.body, ind, layout.width, SLOT_EXPR);
+      if (expr.body.kind === 'with' || expr.body.kind === 'attrs') out.push(brokenLineStart(layout, expr.body, ind));
+      else writeLineStart(layout, out, expr.body, ind, layout.width, SLOT_EXPR);
       return finish(out);
     }
     case 'with': {
       const oneLine = flatSelf(expr, SLOT_EXPR, room);
       if (oneLine !== null) return oneLine;
+      // nixfmt's `prettyWith False`: `group (with x;) <> line <> body`, the `line` belonging to
+      // the enclosing group, so a `with` that does not fit breaks after `;` whatever its body.
+      // The contexts that absorb a set or list body (`with x; {`) use `absorbedWith`.
       const head = `with ${node(layout, expr.scope, ind, room - 6, SLOT_EXPR)};`;
-      if (absorbable(expr.body)) return `${head} ${bare(layout, expr.body, ind, room - head.length - 1)}`;
-      return `${head}\n${ind}${lineStart(layout, expr.body, ind, layout.width, SLOT_EXPR)}`;
+      return `${head}\n${ind}${brokenLineStart(layout, expr.body, ind)}`;
     }
-    case 'assert':
-      return (
-        `assert ${node(layout, expr.condition, ind, room - 8, SLOT_EXPR)};\n` +
-        ind +
-        lineStart(layout, expr.body, ind, layout.width, SLOT_EXPR)
-      );
+    case 'assert': {
+      // nixfmt writes `assert cond;` as the application of `assert` to the condition: on one
+      // line, or an absorbed set, list or parenthesized condition (`assert (⏎…⏎);`), else the
+      // condition on its own lines one level deeper.
+      const condition = expr.condition;
+      const plainCondition = condition.comments === undefined || condition.comments.length === 0;
+      const oneLine = flat(condition, SLOT_EXPR, room - 8);
+      let head: string;
+      if (oneLine !== null) head = `assert ${oneLine};`;
+      else if (plainCondition && absorbable(condition)) head = `assert ${bare(layout, condition, ind, room - 8)};`;
+      else if (plainCondition && condition.kind !== 'parens') {
+        const inner = ind + layout.unit;
+        head = `assert\n${inner}${lineStart(layout, condition, inner, layout.width - 1, SLOT_EXPR)};`;
+      } else head = `assert ${node(layout, condition, ind, room - 8, SLOT_EXPR)};`;
+      return `${head}\n${ind}${brokenLineStart(layout, expr.body, ind)}`;
+    }
     case 'if':
       return ifThenElse(layout, expr, ind, room);
     case 'lambda':
@@ -274,7 +326,13 @@ function ifThenElse(layout: Layout, expr: Extract<NixExpr, { kind: 'if' }>, ind:
   const oneLine = flatSelf(expr, SLOT_EXPR, room);
   if (oneLine !== null) return oneLine;
   const inner = ind + layout.unit;
-  let out = `if ${node(layout, expr.condition, ind, room - 8, SLOT_EXPR)} then\n${inner}`;
+  // `group (if line cond line then)`: when `if cond then` does not fit, the condition goes on
+  // its own lines between `if` and `then` (nixfmt `prettyIf`).
+  const condition = flat(expr.condition, SLOT_EXPR, room - 8);
+  let out =
+    condition !== null
+      ? `if ${condition} then\n${inner}`
+      : `if\n${inner}${lineStart(layout, expr.condition, inner, layout.width, SLOT_EXPR)}\n${ind}then\n${inner}`;
   out += lineStart(layout, expr.then, inner, layout.width, SLOT_EXPR);
   const otherwise = expr.else;
   if (otherwise.kind === 'if' && (otherwise.comments === undefined || otherwise.comments.length === 0)) {
@@ -287,6 +345,20 @@ function lambda(layout: Layout, expr: NixLambda, ind: string, room: number): str
   const param = expr.param;
   if (param.kind === 'ident') {
     checkVariableName(param.name, 'lambda parameter');
+    // `absorbAbs`: after three or more parameters (`x: y: z:`) a body that is not absorbed always
+    // starts on the next line (`hardline`), whatever its length.
+    let names = `${param.name}:`;
+    let final: NixExpr = expr.body;
+    let count = 1;
+    while (final.kind === 'lambda' && final.param.kind === 'ident' && (final.comments === undefined || final.comments.length === 0)) {
+      checkVariableName(final.param.name, 'lambda parameter');
+      names += ` ${final.param.name}:`;
+      final = final.body;
+      count++;
+    }
+    if (count >= 3 && (final.comments !== undefined && final.comments.length > 0 ? true : !absorbable(final) && !absorbsWith(final))) {
+      return `${names}\n${ind}${brokenLineStart(layout, final, ind)}`;
+    }
     const oneLine = flatSelf(expr, SLOT_EXPR, room);
     if (oneLine !== null) return oneLine;
     const head = `${param.name}: `;
@@ -295,14 +367,16 @@ function lambda(layout: Layout, expr: NixLambda, ind: string, room: number): str
     if (!bodyComments && ((body.kind === 'lambda' && body.param.kind === 'ident') || absorbable(body))) {
       return head + bare(layout, body, ind, room - head.length);
     }
-    const inner = ind + layout.unit;
-    return `${param.name}:\n${inner}${lineStart(layout, body, inner, layout.width, SLOT_EXPR)}`;
+    if (absorbsWith(body)) return head + absorbedWith(layout, body, ind, room - head.length);
+    // nixfmt (`pretty (Abstraction (IDParameter …))`, `absorbAbs`): a body that is not absorbed
+    // goes on the next line at the same indentation as the parameters (no `nest`).
+    return `${param.name}:\n${ind}${brokenLineStart(layout, body, ind)}`;
   }
   const body = expr.body;
   const bodyText = (): string =>
     body.kind === 'attrs' && forcesExpansion(body) && body.comments === undefined
       ? attrs(layout, body, ind, layout.width, true)
-      : lineStart(layout, body, ind, layout.width, SLOT_EXPR);
+      : brokenLineStart(layout, body, ind);
   if (!formalsExpand(param)) {
     const oneLine = flatSelf(expr, SLOT_EXPR, room);
     if (oneLine !== null) return oneLine;
@@ -334,50 +408,124 @@ function expandedFormals(layout: Layout, param: NixFormalsParam, ind: string): s
 }
 
 function application(layout: Layout, expr: NixCall, ind: string, room: number): string {
-  const oneLine = flatSelf(expr, SLOT_EXPR, room);
+  // nixfmt's `prettyApp` (print-application.ts): one line, a simple call on one line, the last
+  // argument absorbed, an earlier set or list absorbed, else the greedy prefix.
+  const oneLine = flatSelf(expr, SLOT_EXPR, room) ?? simpleApplication(layout, expr, ind, room);
   if (oneLine !== null) return oneLine;
-  const absorbed = absorbLastArgument(layout, expr, ind, room);
+  const absorbed = absorbLastArgument(layout, expr, ind, room) ?? absorbMiddleArgument(layout, expr, ind, room);
   if (absorbed !== null) return absorbed;
-  const inner = ind + layout.unit;
-  const call = splitAtOr(expr);
-  const orFirst = isOrVariable(call.args[0]);
-  // SLOT_ARGUMENT also parenthesizes a call in function position (`(f a) b`, kept apart).
-  let out = node(layout, call.fn, ind, room, orFirst ? SLOT_SUBJECT : SLOT_ARGUMENT);
-  call.args.forEach((arg, i) => {
-    out += `\n${inner}${i === 0 && orFirst ? 'or' : lineStart(layout, arg, inner, layout.width, SLOT_ARGUMENT)}`;
-  });
-  return out;
+  return applicationGreedy(layout, expr, ind, room);
 }
 
 /** `f a b {⏎…⏎}`: everything but the last argument flat on the first line, the last one opened there. */
 export function absorbLastArgument(layout: Layout, given: NixCall, ind: string, room: number): string | null {
   const expr = splitAtOr(given);
   const last = expr.args[expr.args.length - 1]!;
-  if (!absorbable(last)) return null;
+  const lastComments = last.comments !== undefined && last.comments.length > 0;
+  // nixfmt's `absorbLast`: an absorbable term, or any argument that needs parentheses
+  // (`absorbParen`: `(` on this line, the expression one level deeper, `)` below it).
+  const parenthesized = !lastComments && (last.kind === 'parens' || wraps(last, SLOT_ARGUMENT));
+  if (!absorbable(last) && !parenthesized) return null;
   const orFirst = isOrVariable(expr.args[0]);
   let head = flat(expr.fn, orFirst ? SLOT_SUBJECT : SLOT_ARGUMENT, room);
   for (let i = 0; i < expr.args.length - 1 && head !== null; i++) {
     const arg = i === 0 && orFirst ? 'or' : flatArgument(expr.args[i]!, room - head.length - 1);
     head = arg === null ? null : `${head} ${arg}`;
   }
-  if (head === null || head.length + 3 > room) return null;
-  return `${head} ${plain(layout, last, ind, room - head.length - 1, SLOT_ARGUMENT)}`;
+  if (head === null || head.length + 2 > room) return null;
+  const rest = room - head.length - 1;
+  const text = absorbable(last) ? plain(layout, last, ind, rest, SLOT_ARGUMENT) : absorbedParens(layout, last, ind, rest);
+  // The first line of the argument (`{`, `[`, `''`, `(x: {`, `(`) has to fit after the head.
+  const firstBreak = text.indexOf('\n');
+  if (head.length + 1 + (firstBreak < 0 ? text.length : firstBreak) > room) return null;
+  return `${head} ${text}`;
+}
+
+/**
+ * A last argument in parentheses, as nixfmt's `absorbLast` writes it: `(g {⏎…⏎})` for an
+ * identifier applied to one set, list or indented string (the set always expanded), else
+ * `absorbParen`: `(` then the expression on its own lines one level deeper, then `)`.
+ */
+export function absorbedParens(layout: Layout, last: NixExpr, ind: string, room: number): string {
+  const inside = last.kind === 'parens' ? last.expr : last;
+  if (inside.comments !== undefined && inside.comments.length > 0) return plain(layout, last, ind, room, SLOT_ARGUMENT);
+  if (inside.kind === 'call' && inside.fn.kind === 'var' && inside.args.length === 1 && !isOrVariable(inside.fn) && absorbable(inside.args[0]!)) {
+    const fn = flat(inside.fn, SLOT_ARGUMENT, Infinity);
+    const body = inside.args[0]!;
+    if (fn !== null && body.kind !== 'lambda' && body.kind !== 'parens') {
+      const text = body.kind === 'attrs' ? attrs(layout, body, ind, room - fn.length - 2, true) : bare(layout, body, ind, room - fn.length - 2);
+      return `(${fn} ${text})`;
+    }
+  }
+  const inner = ind + layout.unit;
+  return `(\n${inner}${lineStart(layout, inside, inner, layout.width, SLOT_EXPR)}\n${ind})`;
 }
 
 /** A chain of one operator level, one operand per line with the operator in front when it breaks. */
-function operatorChain(layout: Layout, expr: Extract<NixExpr, { kind: 'binary' }>, ind: string, room: number): string {
-  const oneLine = flatSelf(expr, SLOT_EXPR, room);
+export function operatorChain(layout: Layout, expr: Extract<NixExpr, { kind: 'binary' }>, ind: string, room: number, firstWide = false): string {
+  // `firstWide`: nixfmt's `prettyOp True` in a binding, whose first operand (a set) never fits.
+  const oneLine = firstWide ? null : flatSelf(expr, SLOT_EXPR, room);
   if (oneLine !== null) return oneLine;
+  if (COMPARISONS.has(expr.op)) return comparison(layout, expr, ind, room);
   const operands: NixExpr[] = [];
   const operators: string[] = [];
   const limits: number[] = [];
   collectChain(expr, operands, operators, limits);
-  let out = node(layout, operands[0]!, ind, room, limits[0]!);
+  // nixfmt's `prettyOp` writes a set operand with `prettyTerm`, outside any group of its own, so
+  // in a chain that breaks every non-empty set operand breaks too (lists keep their own group).
+  const operand = (item: NixExpr, itemRoom: number, limit: number): string =>
+    item.kind === 'attrs' && item.bindings.length > 0 && (item.comments === undefined || item.comments.length === 0) && !wraps(item, limit)
+      ? attrs(layout, item, ind, itemRoom, true)
+      : node(layout, item, ind, itemRoom, limit);
+  let out = operand(operands[0]!, room, limits[0]!);
   for (let i = 1; i < operands.length; i++) {
     const prefix = `${operators[i - 1]!} `;
-    out += `\n${ind}${prefix}${node(layout, operands[i]!, ind, layout.width - prefix.length, limits[i]!)}`;
+    out += `\n${ind}${prefix}${operand(operands[i]!, layout.width - prefix.length, limits[i]!)}`;
   }
   return out;
+}
+
+const COMPARISONS: ReadonlySet<string> = new Set(['<', '<=', '>', '>=', '==', '!=']);
+
+/**
+ * `a < b` and the other comparisons, which do not chain: nixfmt writes them as
+ * `pretty a <> softline <> op <> hardspace <> pretty b` (Pretty.hs, `pretty (Operation …)`), so the
+ * line breaks before the operator only when the operator and the first line of `b` do not fit
+ * after the last line of `a`; `b` is not indented.
+ */
+function comparison(layout: Layout, expr: Extract<NixExpr, { kind: 'binary' }>, ind: string, room: number): string {
+  const [leftLimit, rightLimit] = operandLimits(expr.op);
+  const left = operandText(layout, expr.left, ind, null, leftLimit, room);
+  const leftBreak = left.lastIndexOf('\n');
+  // Columns used on the last line of `a`, and what is left of the width there.
+  const used = leftBreak < 0 ? left.length : left.length - leftBreak - 1 - ind.length;
+  const rest = (leftBreak < 0 ? room : layout.width) - used - expr.op.length - 2;
+  // Predoc's `firstLineFits` takes a group that would fit a whole line as one piece: `b` on one
+  // line either fits after the operator or goes to the next line; only a `b` that fits no line
+  // is opened after the operator when its first line fits there.
+  const right0 = expr.right;
+  const isSet = right0.kind === 'attrs' && right0.bindings.length > 0 && (right0.comments === undefined || right0.comments.length === 0) && !wraps(right0, rightLimit);
+  // A set is no group of its own: its first line is `{`, and it breaks with the comparison.
+  const oneLine = isSet ? null : flat(expr.right, rightLimit, layout.width - expr.op.length - 1);
+  const operand = (text: string): string => operandText(layout, expr.right, ind, text, rightLimit);
+  if (oneLine !== null) {
+    return oneLine.length <= rest ? `${left} ${expr.op} ${operand(oneLine)}` : `${left}\n${ind}${expr.op} ${operand(oneLine)}`;
+  }
+  const right = operandText(layout, expr.right, ind, null, rightLimit, rest);
+  const rightBreak = right.indexOf('\n');
+  if ((rightBreak < 0 ? right.length : rightBreak) <= rest) return `${left} ${expr.op} ${right}`;
+  return `${left}\n${ind}${expr.op} ${operandText(layout, expr.right, ind, null, rightLimit, layout.width - expr.op.length - 1)}`;
+}
+
+/**
+ * A comparison's right operand: a non-empty set is written with `prettyTerm`, outside any group
+ * of its own, so once the comparison breaks the set breaks too; anything else as given or laid out.
+ */
+function operandText(layout: Layout, expr: NixExpr, ind: string, oneLine: string | null, limit: number, room = layout.width): string {
+  if (expr.kind === 'attrs' && expr.bindings.length > 0 && (expr.comments === undefined || expr.comments.length === 0) && !wraps(expr, limit)) {
+    return attrs(layout, expr, ind, room, true);
+  }
+  return oneLine ?? node(layout, expr, ind, room, limit);
 }
 
 /**

@@ -1,8 +1,10 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { intBetween, pick, seededRandom } from '../../../tools/test-helpers/index.js';
-import { attrs, bind, call, list, op, parse, path, print, ref, str, toNix, v, type NixExpr } from '../src/index.js';
+import { readFileSync } from 'node:fs';
+import { pick, seededRandom } from '../../../tools/test-helpers/index.js';
+import { attrs, bind, parse, path, print, str, toNix, v, type NixExpr } from '../src/index.js';
 import { randomAst } from './random-ast.js';
+import { boundaryData, layoutAst } from './support/layout-input.js';
 
 // Layout rules of nixfmt v1.4.0 (NixOS/nixfmt src/Nixfmt/Pretty.hs and Predoc.hs at
 // 7cad8663932db4519d4c5b623becdcda655cef7c); see print-bindings.ts for the reading.
@@ -47,7 +49,136 @@ rules('more than four selectors, `${…}` names and paths follow the same rule; 
   assert.is(reprint(set), set);
 });
 
+const nodeRules = suite('print: nixfmt layout of every node kind');
+
+// Each case: the source given to `parse` (one line), and what nixfmt v1.4.0 (built locally from
+// 7cad8663932db4519d4c5b623becdcda655cef7c) writes for it at width 40. Quoted rule names are the
+// functions of src/Nixfmt/Pretty.hs and Predoc.hs at that commit that the case exercises.
+const NIXFMT_AT_40: readonly (readonly [string, string, string])[] = [
+  [
+    "application: the longest prefix that fits, then one argument per line (prettyApp, greedy groups)",
+    "f aaaaaaaaaa \"wwwwwwwwwwwwwwwwwwwwwwwwwwwwww\" \"wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwx\" { k = 1; l = 2; }",
+    "f aaaaaaaaaa\n  \"wwwwwwwwwwwwwwwwwwwwwwwwwwwwww\"\n  \"wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwx\"\n  {\n    k = 1;\n    l = 2;\n  }\n",
+  ],
+  [
+    "application: a simple call (two simple arguments) stays on one line over the width (renderSimple)",
+    "{ k = lib.mkOption \"wwwwwwwwwwwwwwwwwwwwwwwwwwwwww\" \"wwwwwwwwwwwwwwwwwwwwwwwwwwwwww\"; }",
+    "{\n  k = lib.mkOption \"wwwwwwwwwwwwwwwwwwwwwwwwwwwwww\" \"wwwwwwwwwwwwwwwwwwwwwwwwwwwwww\";\n}\n",
+  ],
+  [
+    "application: a parenthesized last argument opens on the line (absorbParen)",
+    "f \"wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwxxxx\" (a + b)",
+    "f \"wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwxxxx\" (\n  a + b\n)\n",
+  ],
+  [
+    "application: an earlier set is absorbed when the rest fits after it (priority groups, last first)",
+    "f \"wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwxxxx\" { a = 1; } c",
+    "f \"wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwxxxx\" {\n  a = 1;\n} c\n",
+  ],
+  [
+    "application in parentheses: the greedy prefix right after `(`, `)` on its own line (prettyApp True)",
+    "[ (lib.mkOption (f \"wwwwwwwwwwwwwwwwwwwwwwwwwwwwww\" c \"wwwwwwwwwwwwwwwwwwwwwwwwwwwwww\" a)) ]",
+    "[\n  (lib.mkOption (\n    f \"wwwwwwwwwwwwwwwwwwwwwwwwwwwwww\" c\n      \"wwwwwwwwwwwwwwwwwwwwwwwwwwwwww\"\n      a\n  ))\n]\n",
+  ],
+  [
+    "binding: a quoted name keeps `= {` on its line when it fits",
+    "{ \"a long quoted attribute name\" = { b = 1; c = 2; }; }",
+    "{\n  \"a long quoted attribute name\" = {\n    b = 1;\n    c = 2;\n  };\n}\n",
+  ],
+  [
+    "binding: after a quoted name the value moves below `=` when its `;` would overflow",
+    "{ \"a.b\" = f x \"wwwwwwwwwwwwwwwwwwwwwwwwwwwwww\"; }",
+    "{\n  \"a.b\" =\n    f x \"wwwwwwwwwwwwwwwwwwwwwwwwwwwwww\";\n}\n",
+  ],
+  [
+    "lambda: a body that fits stays on the line",
+    "x: g \"wwwwwwwwwwwwwwwwwwwwwwwwwwwwww\" a",
+    "x: g \"wwwwwwwwwwwwwwwwwwwwwwwwwwwwww\" a\n",
+  ],
+  [
+    "lambda: three or more parameters put a non-absorbed body on the next line, not indented (absorbAbs)",
+    "{ f = x: y: z: a; }",
+    "{\n  f =\n    x: y: z:\n    a;\n}\n",
+  ],
+  [
+    "if: a condition that does not fit goes between `if` and `then` (prettyIf)",
+    "if aaaaaaaaaaaaaaaaaa == bbbbbbbbbbbbbbbbbbbbbb then 1 else 2",
+    "if\n  aaaaaaaaaaaaaaaaaa\n  == bbbbbbbbbbbbbbbbbbbbbb\nthen\n  1\nelse\n  2\n",
+  ],
+  [
+    "assert: written as the application of `assert`, the condition below it when it does not fit",
+    "assert aaaaaaaaaaaaaaaaaa == bbbbbbbbbbbbbbbbbbbbbb; x",
+    "assert\n  aaaaaaaaaaaaaaaaaa\n  == bbbbbbbbbbbbbbbbbbbbbb;\nx\n",
+  ],
+  [
+    "comparison: a right operand that fits a line moves below the operator (softline, firstLineFits)",
+    "bbbbbbbbbbbbbbbbbbbbbbbb < (c != \"wwwwwwwwwwwwwwwwwwwwwwwwwwwwww\")",
+    "bbbbbbbbbbbbbbbbbbbbbbbb < (\n  c != \"wwwwwwwwwwwwwwwwwwwwwwwwwwwwww\"\n)\n",
+  ],
+  [
+    "comparison: a set operand opens after the operator and breaks (prettyTerm, no group)",
+    "bbbbbbbbbbbbbbbbbbbbbbbb >= { k = cccccccccccccccccccc; }",
+    "bbbbbbbbbbbbbbbbbbbbbbbb >= {\n  k = cccccccccccccccccccc;\n}\n",
+  ],
+  [
+    "with: outside an absorbing place it breaks after `;` (prettyWith False)",
+    "with pkgs; [ a b ]",
+    "with pkgs;\n[\n  a\n  b\n]\n",
+  ],
+  [
+    "with: a binding value and a lambda body absorb its list or set (prettyWith True)",
+    "{ a = with pkgs; [ a b ]; b = x: with pkgs; { c = 1; }; }",
+    "{\n  a = with pkgs; [\n    a\n    b\n  ];\n  b =\n    x: with pkgs; {\n      c = 1;\n    };\n}\n",
+  ],
+  [
+    "update chain starting with a set: the set expanded, each operand on its own line (absorbRHS case 1)",
+    "{ x = { a = 1; } // b // c; }",
+    "{\n  x = {\n    a = 1;\n  }\n  // b\n  // c;\n}\n",
+  ],
+  [
+    "empty brackets that overflow move below `=` like any term",
+    "{ abcdefghijklmnopqrstuvwxyz0123456789ab = [ ]; }",
+    "{\n  abcdefghijklmnopqrstuvwxyz0123456789ab =\n    [ ];\n}\n",
+  ],
+  [
+    "let and assert: a set after `in` or `;` breaks with the group it belongs to (prettyTerm)",
+    "let a = assert b; { c = 1; }; in { d = a; }",
+    "let\n  a =\n    assert b;\n    {\n      c = 1;\n    };\nin\n{\n  d = a;\n}\n",
+  ],
+  [
+    "application: `(g {…})` last on its own line keeps its set expanded (absorbLast)",
+    "{ a = f \"wwwwwwwwwwwwwwwwwwwwwwwwwwwwww\" (g { b = 1; }); }",
+    "{\n  a =\n    f \"wwwwwwwwwwwwwwwwwwwwwwwwwwwwww\"\n      (g {\n        b = 1;\n      });\n}\n",
+  ],
+];
+
+for (const [name, source, nixfmt] of NIXFMT_AT_40) {
+  nodeRules(name, () => {
+    const parsed = parse(source);
+    assert.equal(parsed.diagnostics, [], source);
+    assert.is(print(parsed.expr!, { width: 40 }), nixfmt);
+  });
+}
+
+nodeRules('the README examples are what print writes at width 40', () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const section = readme.slice(readme.indexOf('## Layout rules'), readme.indexOf('## API'));
+  const examples = [...section.matchAll(/```nix\n {4}# before\n([\s\S]*?)\n {4}# after\n([\s\S]*?)\n {4}```/g)];
+  assert.ok(examples.length >= 20, `${examples.length} examples`);
+  const dedent = (text: string): string => text.replace(/^ {4}/gm, '');
+  for (const [, before, after] of examples) {
+    const parsed = parse(dedent(before!));
+    assert.equal(parsed.diagnostics, [], before);
+    assert.is(print(parsed.expr!, { width: 40, finalNewline: false }), dedent(after!));
+  }
+});
+
 const properties = suite('print: layout invariants on random input');
+
+/** Lines over the width that nixfmt's rules allow: a simple call kept whole (`renderSimple`). */
+function simpleCallLine(content: string): boolean {
+  return /^(?:[\w.\-'"]+ = |(?:[<>=!+*\/&|-]{1,2}) )?[\w.'-]+(?: (?:"(?:[^"\\]|\\.)*"|[\w.'-]+)){1,2}(?: \($|;|\)?$)/.test(content);
+}
 
 const STRING_LIKE = /"(?:[^"\\]|\\.)*"|(?:\.{0,2}|~)\/[a-zA-Z0-9._+\/-]+/g;
 
@@ -70,25 +201,6 @@ function checkLines(text: string, width: number, label: string): void {
   }
 }
 
-/** Data at the width boundary: long strings, long quoted names, nested sets and lists. */
-function boundaryData(random: () => number, width: number, depth: number): unknown {
-  const text = (n: number): string => Array.from({ length: n }, () => pick(random, ['a', 'b', ' ', '.', '-', '"', '$'])).join('');
-  const near = (): number => Math.max(0, width - intBetween(random, 0, 20) + intBetween(random, -3, 3));
-  const kind = depth <= 0 ? intBetween(random, 0, 2) : intBetween(random, 0, 5);
-  if (kind === 0) return text(near());
-  if (kind === 1) return intBetween(random, -1000, 100000);
-  if (kind === 2) return random() < 0.5 ? text(intBetween(random, 0, 12)) : random() < 0.5;
-  if (kind === 3 || kind === 4) {
-    const out: Record<string, unknown> = {};
-    for (let n = intBetween(random, 1, 4); n > 0; n--) {
-      const key = random() < 0.5 ? text(intBetween(random, 1, Math.max(1, near() - 10))) : pick(random, ['a', 'b', 'name', 'x-y', 'c.d', 'with']);
-      out[key] = boundaryData(random, width, depth - 1);
-    }
-    return out;
-  }
-  return Array.from({ length: intBetween(random, 1, 3) }, () => boundaryData(random, width, depth - 1));
-}
-
 properties('random data near the width: idempotent, and every line fits unless one token overflows', () => {
   for (let seed = 1; seed <= 400; seed++) {
     const random = seededRandom(seed);
@@ -102,34 +214,6 @@ properties('random data near the width: idempotent, and every line fits unless o
   }
 });
 
-/** Expressions made for the layout: long last arguments, operator chains over the width. */
-function layoutAst(random: () => number, depth: number): NixExpr {
-  const name = (): string => pick(random, ['f', 'pkgs.lib.mkOption', 'builtins.concatStringsSep', 'lib.optionalString', 'x']);
-  const longString = (): NixExpr => str('w'.repeat(intBetween(random, 10, 110)));
-  const leaf = (): NixExpr => (random() < 0.5 ? longString() : v(pick(random, ['a', 'bbbbbbbbbbbbbbbbbbbbbbbb', 'c'])));
-  if (depth <= 0) return leaf();
-  switch (intBetween(random, 0, 4)) {
-    case 0:
-      return call(ref(name()), ...Array.from({ length: intBetween(random, 0, 3) }, leaf), layoutAst(random, depth - 1));
-    case 1: {
-      let chain = layoutAst(random, depth - 1);
-      const operator = pick(random, ['+', '++', '//', '&&', '||'] as const);
-      for (let n = intBetween(random, 2, 6); n > 0; n--) chain = op(chain, operator, leaf());
-      return chain;
-    }
-    case 2:
-      return list(Array.from({ length: intBetween(random, 1, 3) }, () => layoutAst(random, depth - 1)));
-    case 3:
-      return attrs(
-        Array.from({ length: intBetween(random, 1, 3) }, (_, i) =>
-          bind(random() < 0.5 ? [`k${i}`] : [`q.${'n'.repeat(intBetween(random, 1, 60))}`, `${i}`], layoutAst(random, depth - 1)),
-        ),
-      );
-    default:
-      return leaf();
-  }
-}
-
 properties('random ASTs (applications with a long last argument, operator chains over the width): idempotent', () => {
   for (let seed = 1; seed <= 300; seed++) {
     const random = seededRandom(seed);
@@ -141,5 +225,45 @@ properties('random ASTs (applications with a long last argument, operator chains
   }
 });
 
+properties('layout ASTs at widths 40-100: every line fits unless one token or a simple call overflows', () => {
+  for (let seed = 1; seed <= 400; seed++) {
+    const random = seededRandom(seed);
+    const width = pick(random, [100, 80, 60, 40]);
+    const text = print(layoutAst(random, 3), { width });
+    for (const line of text.split('\n')) {
+      const content = line.trimStart();
+      if (content.length <= width || simpleCallLine(content)) continue;
+      const literals = content.match(STRING_LIKE) ?? [];
+      const longest = literals.reduce((a, b) => (b.length > a.length ? b : a), '');
+      // What is left around the longest token must fit, or the line could have been broken.
+      assert.ok(content.length - longest.length < width, `seed ${seed}, width ${width}: line over the width:\n${line}\n\n${text}`);
+    }
+    assert.is(print(parse(text).expr!, { width }), text, `seed ${seed}: not idempotent at width ${width}`);
+  }
+});
+
+properties('the specific rules hold on random layout ASTs', () => {
+  for (let seed = 1; seed <= 400; seed++) {
+    const random = seededRandom(seed);
+    const width = pick(random, [100, 60, 40]);
+    const lines = print(layoutAst(random, 3), { width }).split('\n');
+    lines.forEach((line, i) => {
+      const content = line.trimStart();
+      const indent = line.length - content.length;
+      // `with x;` is never followed by a set or list on its line unless the `with` is absorbed
+      // after `=`, `x:` or `(` (prettyWith True).
+      if (/^with pkgs; [[{]$/.test(content)) assert.unreachable(`seed ${seed}: bare \`with\` absorbs its body:\n${lines.join('\n')}`);
+      // A lambda body on the next line is not indented (absorbAbs has no nest).
+      if (/^(?:x: )?(?:y: )?(?:z: )?[xyz]:$/.test(content) && i + 1 < lines.length) {
+        const next = lines[i + 1]!;
+        assert.is(next.length - next.trimStart().length, indent, `seed ${seed}: indented lambda body:\n${lines.join('\n')}`);
+      }
+      // A broken operator chain puts the operator first, at the indentation of its first operand.
+      if (/^(?:\+|\+\+|\/\/|&&|\|\|) /.test(content)) assert.ok(!lines[i - 1]!.trimEnd().endsWith(' +'), `seed ${seed}`);
+    });
+  }
+});
+
 rules.run();
+nodeRules.run();
 properties.run();
