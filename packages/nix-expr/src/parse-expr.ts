@@ -173,7 +173,11 @@ export function describe(kind: T, value: string): string {
   return NAMES[type] ?? `'${type}'`;
 }
 
-export function createExprParser(lexer: Lexer, maxDepth: number): ExprParser {
+/**
+ * A parser reading tokens from `lexer`. With `detailed` false, `brackets` and `equalsAt` stay
+ * empty: only the editor needs them, and `parse()` skips that bookkeeping.
+ */
+export function createExprParser(lexer: Lexer, maxDepth: number, detailed = true): ExprParser {
   let depth = 0;
   // Tokens come from the lexer as the parser asks for them; its ring holds the few of lookahead,
   // so memory does not grow with the input and a parse that stops early lexes no further.
@@ -599,7 +603,7 @@ export function createExprParser(lexer: Lexer, maxDepth: number): ExprParser {
           const close = lexer.start(0);
           advance();
           const list = at(node({ kind: 'list', items }), start);
-          brackets.set(list, { open: start, close });
+          if (detailed) brackets.set(list, { open: start, close });
           return list;
         }
         default:
@@ -616,7 +620,7 @@ export function createExprParser(lexer: Lexer, maxDepth: number): ExprParser {
     const close = expect(T.RBrace);
     const set = attrsNode(rec, bindings, start, lastEnd());
     models.set(set, model);
-    brackets.set(set, { open, close });
+    if (detailed) brackets.set(set, { open, close });
     return set;
   }
 
@@ -659,7 +663,7 @@ export function createExprParser(lexer: Lexer, maxDepth: number): ExprParser {
         const dup = addAttrPath(model, path, value.kind === 'attrs' ? models.get(value) : undefined, firstStart);
         if (dup) throw new ParseStop(`attribute '${dup.shown}' already defined`, firstStart);
         const binding: NixBinding = { kind: 'binding', path, value };
-        equalsAt.set(binding, equals);
+        if (detailed) equalsAt.set(binding, equals);
         item = binding;
       }
       item.loc = { start: firstStart, end: lastEnd() };
