@@ -210,18 +210,22 @@ function isUriChar(c: number): boolean {
  */
 export function unescapeNix(raw: string): string {
   let out = '';
+  // Runs of plain characters are copied with one slice each; most chunks are one run.
+  let copied = 0;
   for (let i = 0; i < raw.length; i++) {
-    const c = raw[i]!;
-    if (c === '\\' && i + 1 < raw.length) {
+    const c = raw.charCodeAt(i);
+    if (c === 92 && i + 1 < raw.length) {
+      out += raw.slice(copied, i);
       const x = raw[++i]!;
       out += x === 'n' ? '\n' : x === 'r' ? '\r' : x === 't' ? '\t' : x;
-    } else if (c === '\r') {
-      out += '\n';
-      if (raw[i + 1] === '\n') i++;
-    } else {
-      out += c;
+      copied = i + 1;
+    } else if (c === 13) {
+      out += raw.slice(copied, i) + '\n';
+      if (raw.charCodeAt(i + 1) === 10) i++;
+      copied = i + 1;
     }
   }
+  out = copied === 0 ? raw : out + raw.slice(copied);
   return truncateAtNul(out);
 }
 
