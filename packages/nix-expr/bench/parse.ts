@@ -3,12 +3,20 @@
  * repeated to about 1 MB), against a plain line split of the same text in the same process; the
  * tokenizer alone and `nix-instantiate --parse` (a whole process: startup, parse, printing the
  * dump) are noted as secondary figures.
+ *
+ * With NIXKIT_BENCH_NIX_CORPUS set to a directory (a checkout of nixpkgs' `lib/`), every `.nix`
+ * file under it is parsed one by one, against the JavaScript peers in interleaved pairs: Lezer's
+ * Nix grammar (`@replit/codemirror-lang-nix`, building its syntax tree) and tree-sitter-nix
+ * compiled to WebAssembly (`@cursorless/tree-sitter-wasms` run by `web-tree-sitter`).
  */
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compare, medianMs, report } from '../../../tools/bench/harness.js';
+import { parser as lezerNixParser } from '@replit/codemirror-lang-nix';
+import { Language, Parser as TreeSitterParser } from 'web-tree-sitter';
+import { compare, medianMs, report, spread, type BenchReport, type Spread } from '../../../tools/bench/harness.js';
 import { lex } from '../src/lex.js';
 import { appendToList, parse, path } from '../src/index.js';
 
@@ -66,3 +74,119 @@ report(
     ],
   }),
 );
+
+// ---- The nixpkgs lib corpus, against the JavaScript peers ----
+
+const corpusDir = process.env['NIXKIT_BENCH_NIX_CORPUS'];
+
+/** Every `.nix` file under `dir`, in a stable order. */
+function nixFilesUnder(dir: string): string[] {
+  const found: string[] = [];
+  const pending = [dir];
+  while (pending.length > 0) {
+    const current = pending.pop()!;
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      const full = join(current, entry.name);
+      if (entry.isDirectory()) pending.push(full);
+      else if (entry.isFile() && entry.name.endsWith('.nix')) found.push(full);
+    }
+  }
+  return found.sort();
+}
+
+/**
+ * MB per CPU second of each parser over `rounds` interleaved rounds (median [25th–75th]): on a
+ * machine with more runnable processes than cores, wall time mostly measures waiting (for the
+ * CPU, and for the garbage collector's helper threads), so the CPU time of this process is noted
+ * beside the harness's wall-time figures.
+ */
+function cpuThroughputNote(parsers: Record<string, () => void>, bytes: number, rounds = 11): string {
+  const cpuMs = (run: () => void): number => {
+    const before = process.cpuUsage();
+    run();
+    const used = process.cpuUsage(before);
+    return (used.user + used.system) / 1000;
+  };
+  const times: Record<string, number[]> = {};
+  for (const [name, run] of Object.entries(parsers)) {
+    run();
+    times[name] = [];
+  }
+  for (let round = 0; round < rounds; round++) for (const [name, run] of Object.entries(parsers)) times[name]!.push(cpuMs(run));
+  const mbps = (ms: number): number => Math.round((bytes / 1e6 / (ms / 1000)) * 10) / 10;
+  const parts = Object.entries(times).map(([name, values]) => {
+    const { p25, median, p75 } = spread(values);
+    return `${name} ${mbps(median)} [${mbps(p75)}–${mbps(p25)}]`;
+  });
+  return `MB per CPU second (process.cpuUsage, ${rounds} interleaved rounds): ${parts.join(', ')}`;
+}
+
+/** A peer's throughput from its per-call times in the same pairs as ours. */
+function peerNote(name: string, result: BenchReport): string {
+  const mbps = (ms: number): number => Math.round((result.inputBytes / 1e6 / (ms / 1000)) * 100) / 100;
+  const ms: Spread = result.baselineMs;
+  return `${name}: ${mbps(ms.median)} MB/s [${mbps(ms.p75)}–${mbps(ms.p25)}]; ours is ${result.speedRatio.median}x its speed`;
+}
+
+if (corpusDir === undefined) {
+  console.log('nixpkgs lib corpus: not measured (set NIXKIT_BENCH_NIX_CORPUS to a checkout of nixpkgs lib/)');
+} else {
+  const texts = nixFilesUnder(corpusDir).map((name) => readFileSync(name, 'utf8'));
+  if (texts.length === 0) throw new Error(`no .nix file under NIXKIT_BENCH_NIX_CORPUS=${corpusDir}`);
+  const rejected = texts.filter((text) => parse(text).diagnostics.length > 0).length;
+  const corpus = (scale: number): string[] => Array.from({ length: scale }, () => texts).flat();
+  const bytes = (files: readonly string[]): number => files.reduce((sum, text) => sum + text.length, 0);
+  const parseAll = (files: readonly string[]): void => {
+    for (const text of files) parse(text);
+  };
+  // run-all.js merges reports by workload, so each peer's comparison is named apart.
+  const workload = (peer: string): string =>
+    `parse the ${texts.length} .nix files of ${corpusDir} one by one (${(bytes(texts) / 1e6).toFixed(2)} MB), against ${peer}`;
+  const rejectedNote = `files ours rejects: ${rejected}`;
+
+  const lezer = compare({
+    package: '@nixkit/nix-expr',
+    workload: workload('Lezer'),
+    make: corpus,
+    sizeOf: bytes,
+    ours: parseAll,
+    baselineName: 'Lezer Nix grammar (@replit/codemirror-lang-nix parser.parse)',
+    baseline: (files) => {
+      for (const text of files) lezerNixParser.parse(text);
+    },
+    targets: [{ metric: 'mbPerSecond', atLeast: 10 }],
+  });
+  report({ ...lezer, notes: [rejectedNote, peerNote('Lezer', lezer)] });
+
+  // tree-sitter-nix as WebAssembly: the trees live in the WebAssembly heap and must be freed.
+  const require = createRequire(import.meta.url);
+  await TreeSitterParser.init();
+  const nixGrammar = await Language.load(require.resolve('@cursorless/tree-sitter-wasms/out/tree-sitter-nix.wasm'));
+  const treeSitter = new TreeSitterParser();
+  treeSitter.setLanguage(nixGrammar);
+  const ts = compare({
+    package: '@nixkit/nix-expr',
+    workload: workload('tree-sitter-nix'),
+    make: corpus,
+    sizeOf: bytes,
+    ours: parseAll,
+    baselineName: 'tree-sitter-nix WASM (web-tree-sitter parse)',
+    baseline: (files) => {
+      for (const text of files) treeSitter.parse(text)?.delete();
+    },
+    targets: [{ metric: 'mbPerSecond', atLeast: 10 }],
+  });
+  const cpuNote = cpuThroughputNote(
+    {
+      ours: () => parseAll(texts),
+      Lezer: () => {
+        for (const text of texts) lezerNixParser.parse(text);
+      },
+      'tree-sitter-nix': () => {
+        for (const text of texts) treeSitter.parse(text)?.delete();
+      },
+    },
+    bytes(texts),
+  );
+  report({ ...ts, notes: [peerNote('tree-sitter-nix (WASM)', ts), cpuNote] });
+}

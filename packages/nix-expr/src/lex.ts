@@ -28,6 +28,28 @@ export type TokenType =
   | 'error'
   | 'eof';
 
+/**
+ * Token kinds as small integers, in the order of `TOKEN_TYPES`: the lexer keeps its lookahead in
+ * typed arrays, so reading a token allocates nothing.
+ */
+export const enum T {
+  Id, Int, Float, Path, HPath, SPath, Uri, Str, IndStr, DollarCurly, Quote, IndOpen, IndClose, PathEnd,
+  If, Then, Else, Assert, With, Let, In, Rec, Inherit, Or, Ellipsis,
+  Eq, Neq, Leq, Geq, And, OrOr, Impl, Update, Concat,
+  LBrace, RBrace, LParen, RParen, LBracket, RBracket, Semi, Colon, Comma, Dot, Assign, At, Question,
+  Not, Minus, Plus, Star, Slash, Lt, Gt, Char, Error, Eof,
+}
+
+/** The name of each token kind, indexed by `T`. */
+export const TOKEN_TYPES: readonly TokenType[] = [
+  'id', 'int', 'float', 'path', 'hpath', 'spath', 'uri', 'str', 'indStr', 'dollarCurly', 'quote', 'indOpen', 'indClose', 'pathEnd',
+  'if', 'then', 'else', 'assert', 'with', 'let', 'in', 'rec', 'inherit', 'or', '...',
+  '==', '!=', '<=', '>=', '&&', '||', '->', '//', '++',
+  '{', '}', '(', ')', '[', ']', ';', ':', ',', '.', '=', '@', '?',
+  '!', '-', '+', '*', '/', '<', '>', 'char', 'error', 'eof',
+];
+
+/** A token as an object: what `lex()` returns (the parser reads the lexer's arrays instead). */
 export interface Token {
   type: TokenType;
   start: number;
@@ -55,9 +77,23 @@ export interface CommentGap {
   eof: boolean;
 }
 
-/** A lexer that produces tokens on demand. After `eof` or `error`, `next()` repeats that token. */
+/**
+ * A lexer that produces tokens on demand into a small ring of lookahead slots. `k` counts tokens
+ * ahead of the current one (0 is the current token); asking for a slot lexes up to it. After
+ * `eof` or an `error`, every further slot repeats that token.
+ */
 export interface Lexer {
-  next(): Token;
+  kind(k: number): T;
+  start(k: number): number;
+  end(k: number): number;
+  /** The token's source text (sliced on demand). */
+  text(k: number): string;
+  /** Identifier name, literal text, unescaped string chunk, the character, or error message. */
+  value(k: number): string;
+  /** For `indStr`: the chunk is raw source text, subject to indentation stripping. */
+  indented(k: number): boolean;
+  /** Drops the current token. */
+  advance(): void;
   /** Comments read so far, in source order. */
   readonly comments: SourceComment[];
   /** The runs of comments between two tokens read so far. */
@@ -67,9 +103,80 @@ export interface Lexer {
 /** Work counters (characters examined by candidate scans, tokens made), read by the robustness tests. */
 export const lexWork = { scanned: 0, tokens: 0 };
 
-const KEYWORDS: ReadonlySet<string> = new Set(['if', 'then', 'else', 'assert', 'with', 'let', 'in', 'rec', 'inherit', 'or']);
-const TWO_CHAR_OPS: ReadonlySet<string> = new Set(['==', '!=', '<=', '>=', '&&', '||', '->', '//', '++']);
-const SINGLE: ReadonlySet<string> = new Set(['{', '}', '(', ')', '[', ']', ';', ':', ',', '.', '=', '@', '?', '!', '-', '+', '*', '/', '<', '>']);
+/** Lookahead slots; the parser looks at most three tokens ahead. A power of two. */
+const RING = 8;
+const RING_MASK = RING - 1;
+/** `flags` bits: a `str` chunk of a `"…"` string (unescaped on demand), an `indStr` of raw text. */
+const FLAG_UNESCAPE = 1;
+const FLAG_INDENTED = 2;
+
+/** The keyword spelled by `s[i..j)`, or `T.Id`; compares characters, so no text is sliced. */
+function keywordKind(s: string, i: number, j: number): T {
+  const c = s.charCodeAt(i);
+  switch (j - i) {
+    case 2: {
+      const d = s.charCodeAt(i + 1);
+      if (c === 105) return d === 102 ? T.If : d === 110 ? T.In : T.Id; // if in
+      return c === 111 && d === 114 ? T.Or : T.Id; // or
+    }
+    case 3:
+      if (c === 108) return s.startsWith('let', i) ? T.Let : T.Id;
+      return c === 114 && s.startsWith('rec', i) ? T.Rec : T.Id;
+    case 4:
+      if (c === 116) return s.startsWith('then', i) ? T.Then : T.Id;
+      if (c === 101) return s.startsWith('else', i) ? T.Else : T.Id;
+      return c === 119 && s.startsWith('with', i) ? T.With : T.Id;
+    case 6:
+      return c === 97 && s.startsWith('assert', i) ? T.Assert : T.Id;
+    case 7:
+      return c === 105 && s.startsWith('inherit', i) ? T.Inherit : T.Id;
+    default:
+      return T.Id;
+  }
+}
+
+/** The one-character tokens that are not `char`, by character code. */
+function singleKind(c: number): T {
+  switch (c) {
+    case 123: return T.LBrace;
+    case 125: return T.RBrace;
+    case 40: return T.LParen;
+    case 41: return T.RParen;
+    case 91: return T.LBracket;
+    case 93: return T.RBracket;
+    case 59: return T.Semi;
+    case 58: return T.Colon;
+    case 44: return T.Comma;
+    case 46: return T.Dot;
+    case 61: return T.Assign;
+    case 64: return T.At;
+    case 63: return T.Question;
+    case 33: return T.Not;
+    case 45: return T.Minus;
+    case 43: return T.Plus;
+    case 42: return T.Star;
+    case 47: return T.Slash;
+    case 60: return T.Lt;
+    case 62: return T.Gt;
+    default: return T.Char;
+  }
+}
+
+/** The two-character operator at `i` (`c`, `d` its characters), or -1. */
+function twoCharOp(c: number, d: number): number {
+  switch (c) {
+    case 61: return d === 61 ? T.Eq : -1; // ==
+    case 33: return d === 61 ? T.Neq : -1; // !=
+    case 60: return d === 61 ? T.Leq : -1; // <=
+    case 62: return d === 61 ? T.Geq : -1; // >=
+    case 38: return d === 38 ? T.And : -1; // &&
+    case 124: return d === 124 ? T.OrOr : -1; // ||
+    case 45: return d === 62 ? T.Impl : -1; // ->
+    case 47: return d === 47 ? T.Update : -1; // //
+    case 43: return d === 43 ? T.Concat : -1; // ++
+    default: return -1;
+  }
+}
 
 const enum State { Initial, Default, String, IndString, InPath, InPathSlash }
 
@@ -103,18 +210,22 @@ function isUriChar(c: number): boolean {
  */
 export function unescapeNix(raw: string): string {
   let out = '';
+  // Runs of plain characters are copied with one slice each; most chunks are one run.
+  let copied = 0;
   for (let i = 0; i < raw.length; i++) {
-    const c = raw[i]!;
-    if (c === '\\' && i + 1 < raw.length) {
+    const c = raw.charCodeAt(i);
+    if (c === 92 && i + 1 < raw.length) {
+      out += raw.slice(copied, i);
       const x = raw[++i]!;
       out += x === 'n' ? '\n' : x === 'r' ? '\r' : x === 't' ? '\t' : x;
-    } else if (c === '\r') {
-      out += '\n';
-      if (raw[i + 1] === '\n') i++;
-    } else {
-      out += c;
+      copied = i + 1;
+    } else if (c === 13) {
+      out += raw.slice(copied, i) + '\n';
+      if (raw.charCodeAt(i + 1) === 10) i++;
+      copied = i + 1;
     }
   }
+  out = copied === 0 ? raw : out + raw.slice(copied);
   return truncateAtNul(out);
 }
 
@@ -150,9 +261,12 @@ export function lex(source: string): LexResult {
   const lexer = createLexer(source);
   const tokens: Token[] = [];
   while (true) {
-    const token = lexer.next();
+    const kind = lexer.kind(0);
+    const token: Token = { type: TOKEN_TYPES[kind]!, start: lexer.start(0), end: lexer.end(0), value: lexer.value(0) };
+    if (kind === T.IndStr) token.indented = lexer.indented(0);
     tokens.push(token);
-    if (token.type === 'eof' || token.type === 'error') break;
+    if (kind === T.Eof || kind === T.Error) break;
+    lexer.advance();
   }
   return { tokens, comments: lexer.comments };
 }
@@ -163,10 +277,16 @@ export function createLexer(source: string): Lexer {
   const n = s.length;
   const comments: SourceComment[] = [];
   const gaps: CommentGap[] = [];
-  /** The token made by the last step, if any. */
-  let produced: Token | undefined;
-  /** The `eof` or `error` token, once reached. */
-  let final: Token | undefined;
+  // The lookahead ring: slot `(head + k) & RING_MASK` holds token k; `count` slots are filled.
+  const kinds = new Uint8Array(RING);
+  const starts = new Int32Array(RING);
+  const ends = new Int32Array(RING);
+  const flags = new Uint8Array(RING);
+  let head = 0;
+  let count = 0;
+  /** Set once `eof` or `error` has been made: every later slot repeats it. */
+  let finished = false;
+  let errorMessage = '';
   let prevEnd = 0;
   let gapFrom = 0;
   const stack: State[] = [State.Initial];
@@ -181,17 +301,20 @@ export function createLexer(source: string): Lexer {
   const pop = (): void => {
     if (stack.length > 1) stack.pop();
   };
-  const emit = (type: TokenType, start: number, end: number, value = ''): void => {
-    produce({ type, start, end, value });
-  };
-  const produce = (token: Token): void => {
+  const emit = (kind: T, start: number, end: number, flag = 0): void => {
     lexWork.tokens++;
     if (comments.length > gapFrom) {
-      gaps.push({ from: gapFrom, to: comments.length, prevEnd, tokenStart: token.start, eof: token.type === 'eof' });
+      gaps.push({ from: gapFrom, to: comments.length, prevEnd, tokenStart: start, eof: kind === T.Eof });
       gapFrom = comments.length;
     }
-    prevEnd = token.end;
-    produced = token;
+    prevEnd = end;
+    const slot = (head + count) & RING_MASK;
+    kinds[slot] = kind;
+    starts[slot] = start;
+    ends[slot] = end;
+    flags[slot] = flag;
+    count++;
+    if (kind === T.Eof || kind === T.Error) finished = true;
   };
 
   /** End of the run of path characters containing position `at` (or `at` if none). */
@@ -251,15 +374,15 @@ export function createLexer(source: string): Lexer {
   };
 
   let bestLen = 0;
-  let bestType = 'char' as TokenType;
-  const consider = (len: number, type: TokenType): void => {
+  let bestKind: T = T.Char as T;
+  const consider = (len: number, kind: T): void => {
     if (len > bestLen) {
       bestLen = len;
-      bestType = type;
+      bestKind = kind;
     }
   };
 
-  const lexDefault = (): boolean => {
+  const lexDefault = (): void => {
     const c = s.charCodeAt(i);
     // Whitespace and comments first: they never compete with a longer token.
     if (c === 32 || c === 9 || c === 10 || c === 13) {
@@ -268,33 +391,80 @@ export function createLexer(source: string): Lexer {
         if (w !== 32 && w !== 9 && w !== 10 && w !== 13) break;
         i++;
       }
-      return true;
+      return;
     }
     if (c === 35) {
       let j = i + 1;
       while (j < n && s.charCodeAt(j) !== 10 && s.charCodeAt(j) !== 13) j++;
       comments.push({ style: 'line', text: s.slice(i, j), start: i, end: j });
       i = j;
-      return true;
+      return;
     }
-    if (c === 47 && s.charCodeAt(i + 1) === 42 && i + 2 < noCommentEndFrom) {
+    const d = s.charCodeAt(i + 1);
+    if (c === 47 && d === 42 && i + 2 < noCommentEndFrom) {
       const close = s.indexOf('*/', i + 2);
       lexWork.scanned += (close < 0 ? n : close) - i;
       if (close >= 0) {
         comments.push({ style: 'block', text: s.slice(i, close + 2), start: i, end: close + 2 });
         i = close + 2;
-        return true;
+        return;
       }
       noCommentEndFrom = i + 2;
     }
 
-    // Fast paths for the common tokens no longer rule can extend: punctuation, and identifiers
-    // not followed by a character that could continue them into a path or URI (`. + / :`).
-    if (c === 59 || c === 40 || c === 41 || c === 91 || c === 93 || c === 44 || c === 64 || c === 63 || c === 58) {
-      const ch = s[i]!;
-      emit(ch as TokenType, i, i + 1, ch);
-      i++;
-      return true;
+    // Fast paths for the common tokens no longer rule can extend: punctuation that is neither a
+    // path character nor the start of a longer token, and identifiers and ints not followed by a
+    // character that could continue them into a float, path or URI (`. + / :`).
+    switch (c) {
+      case 59: case 40: case 41: case 91: case 93: case 44: case 64: case 63: case 58: case 42:
+        emit(singleKind(c), i, i + 1);
+        i++;
+        return;
+      case 61: case 33: case 62: case 38: case 124: {
+        // `=` `!` `>` `&` `|`, alone or doubled into `==` `!=` `>=` `&&` `||`.
+        const op = twoCharOp(c, d);
+        if (op >= 0) {
+          emit(op as T, i, i + 2);
+          i += 2;
+        } else {
+          emit(singleKind(c), i, i + 1);
+          i++;
+        }
+        return;
+      }
+      case 123:
+        push(State.Default);
+        emit(T.LBrace, i, i + 1);
+        i++;
+        return;
+      case 125:
+        if (top() !== State.Initial) pop();
+        emit(T.RBrace, i, i + 1);
+        i++;
+        return;
+      case 34:
+        push(State.String);
+        emit(T.Quote, i, i + 1);
+        i++;
+        return;
+      case 36:
+        if (d === 123) {
+          push(State.Default);
+          emit(T.DollarCurly, i, i + 2);
+          i += 2;
+          return;
+        }
+        break;
+      case 46:
+        // `.` not starting `...`, a float `.5` or a path (`./a`, `.a/b`).
+        if (d !== 46 && !isDigit(d) && s.charCodeAt(pathRun(i)) !== 47) {
+          emit(T.Dot, i, i + 1);
+          i++;
+          return;
+        }
+        break;
+      default:
+        break;
     }
     if (isDigit(c)) {
       // An int not followed by a path character or `/` cannot be the start of a float or path.
@@ -302,50 +472,44 @@ export function createLexer(source: string): Lexer {
       while (isDigit(s.charCodeAt(j))) j++;
       const next = s.charCodeAt(j);
       if (next !== 47 && !isPathChar(next)) {
-        emit('int', i, j, s.slice(i, j));
+        emit(T.Int, i, j);
         i = j;
-        return true;
+        return;
       }
     }
+    let idEnd = i;
     if (isIdStart(c)) {
       let j = i + 1;
       while (j < n && isIdChar(s.charCodeAt(j))) j++;
+      idEnd = j;
       const next = s.charCodeAt(j);
       if (next !== 46 && next !== 43 && next !== 47 && next !== 58) {
-        const word = s.slice(i, j);
-        emit(KEYWORDS.has(word) ? (word as TokenType) : 'id', i, j, word);
+        emit(keywordKind(s, i, j), i, j);
         i = j;
-        return true;
+        return;
       }
     }
     // Longest match among the token rules; on a tie the earlier rule wins (flex semantics).
     bestLen = 0;
-    bestType = 'char' as TokenType;
-    const two = s.slice(i, i + 2);
-    if (s.startsWith('...', i)) consider(3, '...');
-    if (TWO_CHAR_OPS.has(two)) consider(2, two as TokenType);
-    if (isIdStart(c)) {
-      let j = i + 1;
-      while (j < n && isIdChar(s.charCodeAt(j))) j++;
-      const word = s.slice(i, j);
-      consider(j - i, KEYWORDS.has(word) ? (word as TokenType) : 'id');
-    }
+    bestKind = T.Char as T;
+    if (c === 46 && d === 46 && s.charCodeAt(i + 2) === 46) consider(3, T.Ellipsis);
+    const op = twoCharOp(c, d);
+    if (op >= 0) consider(2, op as T);
+    if (idEnd > i) consider(idEnd - i, keywordKind(s, i, idEnd));
     if (isDigit(c)) {
       let j = i + 1;
       while (isDigit(s.charCodeAt(j))) j++;
-      consider(j - i, 'int');
+      consider(j - i, T.Int);
     }
-    consider(matchFloat(i), 'float');
-    if (two === '${') consider(2, 'dollarCurly');
-    if (c === 125) consider(1, '}');
-    if (c === 123) consider(1, '{');
-    if (c === 34) consider(1, 'quote');
-    let indOpenLen = 0;
-    if (two === "''") {
+    consider(matchFloat(i), T.Float);
+    if (c === 36 && d === 123) consider(2, T.DollarCurly);
+    if (c === 125) consider(1, T.RBrace);
+    if (c === 123) consider(1, T.LBrace);
+    if (c === 34) consider(1, T.Quote);
+    if (c === 39 && d === 39) {
       let j = i + 2;
       while (s.charCodeAt(j) === 32) j++;
-      indOpenLen = s.charCodeAt(j) === 10 ? j + 1 - i : 2;
-      consider(indOpenLen, 'indOpen');
+      consider(s.charCodeAt(j) === 10 ? j + 1 - i : 2, T.IndOpen);
     }
     // {PATH_SEG}\$\{ and {HPATH_START}\$\{ start an interpolated path: the token is only the
     // leading segment, and the lexer continues inside the path.
@@ -353,108 +517,103 @@ export function createLexer(source: string): Lexer {
     if (isPathChar(c) || c === 47) {
       const j = pathRun(i);
       if (s.charCodeAt(j) === 47 && s.startsWith('${', j + 1)) pathStartLen = j + 1 - i;
-      consider(pathStartLen > 0 ? pathStartLen + 2 : 0, 'path');
-      consider(matchPath(i), 'path');
+      consider(pathStartLen > 0 ? pathStartLen + 2 : 0, T.Path);
+      consider(matchPath(i), T.Path);
     }
     if (c === 126) {
       if (s.startsWith('/${', i + 1)) {
         pathStartLen = 2;
-        consider(4, 'hpath');
+        consider(4, T.HPath);
       }
       const end = pathSegments(i + 1);
-      consider(end < 0 ? 0 : end - i, 'hpath');
+      consider(end < 0 ? 0 : end - i, T.HPath);
     }
-    if (c === 60 && isPathChar(s.charCodeAt(i + 1))) {
+    if (c === 60 && isPathChar(d)) {
       let j = pathRun(i + 1);
       while (s.charCodeAt(j) === 47 && isPathChar(s.charCodeAt(j + 1))) j = pathRun(j + 1);
-      if (s.charCodeAt(j) === 62) consider(j + 1 - i, 'spath');
+      if (s.charCodeAt(j) === 62) consider(j + 1 - i, T.SPath);
     }
     if (isLetter(c)) {
-      const colon = isSchemeChar(s.charCodeAt(i + 1)) ? schemeRun(i + 1) : i + 1;
+      const colon = isSchemeChar(d) ? schemeRun(i + 1) : i + 1;
       if (s.charCodeAt(colon) === 58 && isUriChar(s.charCodeAt(colon + 1))) {
         let k = colon + 1;
         while (k < n && isUriChar(s.charCodeAt(k))) k++;
-        consider(k - i, 'uri');
+        consider(k - i, T.Uri);
       }
     }
     if (bestLen === 0) {
-      const ch = s[i]!;
-      const cp = s.codePointAt(i)!;
-      const len = cp > 0xffff ? 2 : 1;
-      emit(SINGLE.has(ch) ? (ch as TokenType) : 'char', i, i + len, String.fromCodePoint(cp));
+      const len = s.codePointAt(i)! > 0xffff ? 2 : 1;
+      emit(singleKind(c), i, i + len);
       i += len;
-      return true;
+      return;
     }
 
     const start = i;
     const end = i + bestLen;
-    const text = s.slice(start, end);
-    switch (bestType as TokenType) {
-      case 'dollarCurly':
-      case '{':
+    switch (bestKind) {
+      case T.DollarCurly:
+      case T.LBrace:
         push(State.Default);
         break;
-      case '}':
+      case T.RBrace:
         if (top() !== State.Initial) pop();
         break;
-      case 'quote':
+      case T.Quote:
         push(State.String);
         break;
-      case 'indOpen':
+      case T.IndOpen:
         push(State.IndString);
         break;
-      case 'path':
-      case 'hpath':
-        if (pathStartLen > 0 && text.endsWith('${')) {
+      case T.Path:
+      case T.HPath:
+        if (pathStartLen > 0 && s.charCodeAt(end - 2) === 36 && s.charCodeAt(end - 1) === 123) {
           // The start of an interpolated path: only the leading segment is the token.
-          emit(bestType, start, start + pathStartLen, s.slice(start, start + pathStartLen));
+          emit(bestKind, start, start + pathStartLen);
           push(State.InPathSlash);
           i = start + pathStartLen;
-          return true;
+          return;
         }
-        push(text.endsWith('/') ? State.InPathSlash : State.InPath);
+        push(s.charCodeAt(end - 1) === 47 ? State.InPathSlash : State.InPath);
         break;
       default:
         break;
     }
-    emit(bestType, start, end, text);
+    emit(bestKind, start, end);
     i = end;
-    return true;
   };
 
   const lexString = (): void => {
-    const c = s[i];
-    if (c === '"') {
-      emit('quote', i, i + 1);
+    const c = s.charCodeAt(i);
+    if (c === 34) {
+      emit(T.Quote, i, i + 1);
       pop();
       i++;
       return;
     }
-    if (c === '$' && s[i + 1] === '{') {
-      emit('dollarCurly', i, i + 2);
+    if (c === 36 && s.charCodeAt(i + 1) === 123) {
+      emit(T.DollarCurly, i, i + 2);
       push(State.Default);
       i += 2;
       return;
     }
     let j = i;
     while (j < n) {
-      const ch = s[j];
-      if (ch === '"') break;
-      if (ch === '\\') {
+      const ch = s.charCodeAt(j);
+      if (ch === 34) break;
+      if (ch === 92) {
         if (j + 1 >= n) break;
         j += 2;
-      } else if (ch === '$') {
-        const next = s[j + 1];
-        if (next === '{') break;
-        if (next === '"') {
+      } else if (ch === 36) {
+        if (j + 1 >= n) break;
+        const next = s.charCodeAt(j + 1);
+        if (next === 123) break;
+        if (next === 34) {
           j++;
           break;
         }
-        if (next === '\\') {
+        if (next === 92) {
           if (j + 2 >= n) break;
           j += 3;
-        } else if (next === undefined) {
-          break;
         } else {
           j += 2;
         }
@@ -466,71 +625,72 @@ export function createLexer(source: string): Lexer {
       // A lone `\`, `$` or `$\` at the end of input: Nix returns it and then end of file.
       j = n;
     }
-    emit('str', i, j, unescapeNix(s.slice(i, j)));
+    emit(T.Str, i, j, FLAG_UNESCAPE);
     i = j;
   };
 
   const lexIndString = (): void => {
-    if (s.startsWith("''$", i)) {
-      pushInd(i, i + 3, '$', false);
-      return;
-    }
-    if (s.startsWith("'''", i)) {
-      pushInd(i, i + 3, "''", false);
-      return;
-    }
-    if (s.startsWith("''\\", i) && i + 3 < n) {
-      pushInd(i, i + 4, unescapeNix(s.slice(i + 2, i + 4)), false);
-      return;
-    }
-    if (s.startsWith("''", i)) {
-      emit('indClose', i, i + 2);
+    const c = s.charCodeAt(i);
+    if (c === 39 && s.charCodeAt(i + 1) === 39) {
+      const e = s.charCodeAt(i + 2);
+      if (e === 36 || e === 39) {
+        // `''$` and `'''`: escapes, valued by `indStrValue`.
+        emitInd(i, i + 3, 0);
+        return;
+      }
+      if (e === 92 && i + 3 < n) {
+        emitInd(i, i + 4, 0);
+        return;
+      }
+      emit(T.IndClose, i, i + 2);
       pop();
       i += 2;
       return;
     }
-    if (s.startsWith('${', i)) {
-      emit('dollarCurly', i, i + 2);
+    if (c === 36 && s.charCodeAt(i + 1) === 123) {
+      emit(T.DollarCurly, i, i + 2);
       push(State.Default);
       i += 2;
       return;
     }
     let j = i;
     while (j < n) {
-      const ch = s[j];
-      if (ch === '$') {
-        const next = s[j + 1];
-        if (next === undefined || next === '{' || next === "'") break;
+      const ch = s.charCodeAt(j);
+      if (ch === 36) {
+        if (j + 1 >= n) break;
+        const next = s.charCodeAt(j + 1);
+        if (next === 123 || next === 39) break;
         j += 2;
-      } else if (ch === "'") {
-        const next = s[j + 1];
-        if (next === undefined || next === "'" || next === '$') break;
+      } else if (ch === 39) {
+        if (j + 1 >= n) break;
+        const next = s.charCodeAt(j + 1);
+        if (next === 39 || next === 36) break;
         j += 2;
       } else {
         j++;
       }
     }
     if (j > i) {
-      pushInd(i, j, s.slice(i, j), true);
+      emitInd(i, j, FLAG_INDENTED);
       return;
     }
     // A `$` or `'` that starts no longer token.
-    pushInd(i, i + 1, s[i]!, false);
+    emitInd(i, i + 1, 0);
   };
-  const pushInd = (start: number, end: number, value: string, indented: boolean): void => {
-    produce({ type: 'indStr', start, end, value, indented });
+  const emitInd = (start: number, end: number, flag: number): void => {
+    emit(T.IndStr, start, end, flag);
     i = end;
   };
 
-  const lexInPath = (): boolean => {
+  const lexInPath = (): void => {
     const state = top();
-    if (s.startsWith('${', i)) {
+    if (s.charCodeAt(i) === 36 && s.charCodeAt(i + 1) === 123) {
       pop();
       push(State.InPath);
       push(State.Default);
-      emit('dollarCurly', i, i + 2);
+      emit(T.DollarCurly, i, i + 2);
       i += 2;
-      return true;
+      return;
     }
     // {PATH}|{PATH_SEG}|{PATH_CHAR}+, longest.
     const run = i < n && (isPathChar(s.charCodeAt(i)) || s.charCodeAt(i) === 47) ? pathRun(i) : i;
@@ -538,33 +698,31 @@ export function createLexer(source: string): Lexer {
     if (s.charCodeAt(run) === 47) len = Math.max(len, run + 1 - i);
     len = Math.max(len, matchPath(i));
     if (len > 0) {
-      const text = s.slice(i, i + len);
       pop();
-      push(text.endsWith('/') ? State.InPathSlash : State.InPath);
-      emit('str', i, i + len, text);
+      push(s.charCodeAt(i + len - 1) === 47 ? State.InPathSlash : State.InPath);
+      emit(T.Str, i, i + len);
       i += len;
-      return true;
+      return;
     }
     if (state === State.InPathSlash) {
-      produce({ type: 'error', start: i, end: i, value: 'path has a trailing slash' });
-      return false;
+      errorMessage = 'path has a trailing slash';
+      emit(T.Error, i, i);
+      return;
     }
     pop();
-    emit('pathEnd', i, i);
-    return true;
+    emit(T.PathEnd, i, i);
   };
 
   /** Runs the lexer until it has made one token (whitespace and comments make none). */
   const step = (): void => {
     const state = top();
     if (state === State.InPath || state === State.InPathSlash) {
-      if (!lexInPath()) final = produced;
+      lexInPath();
       return;
     }
     // Flex sees a NUL as the end of its buffer: outside strings and comments, input ends there.
     if (i >= n || (s.charCodeAt(i) === 0 && (state === State.Default || state === State.Initial))) {
-      emit('eof', i, i);
-      final = produced;
+      emit(T.Eof, i, i);
       return;
     }
     if (state === State.String) lexString();
@@ -572,15 +730,83 @@ export function createLexer(source: string): Lexer {
     else lexDefault();
   };
 
+  /** Fills the ring up to token `k` (k < RING). */
+  const fill = (k: number): void => {
+    while (count <= k) {
+      if (finished) {
+        // Repeat the final token without lexing (and without counting it again).
+        const last = (head + count - 1) & RING_MASK;
+        const slot = (head + count) & RING_MASK;
+        kinds[slot] = kinds[last]!;
+        starts[slot] = starts[last]!;
+        ends[slot] = ends[last]!;
+        flags[slot] = 0;
+        count++;
+      } else {
+        const before = count;
+        while (count === before) step();
+      }
+    }
+  };
+
+  /** The value of an `indStr` token: raw text, or what its escape stands for. */
+  const indStrValue = (start: number, end: number, flag: number): string => {
+    if (flag & FLAG_INDENTED || end - start === 1) return s.slice(start, end);
+    const e = s.charCodeAt(start + 2);
+    if (e === 36) return '$';
+    if (e === 39) return "''";
+    return unescapeNix(s.slice(start + 2, end));
+  };
+
   return {
     comments,
     gaps,
-    next(): Token {
-      if (final !== undefined) return final;
-      while (produced === undefined) step();
-      const token = produced;
-      produced = undefined;
-      return token;
+    kind(k: number): T {
+      if (k >= count) fill(k);
+      return kinds[(head + k) & RING_MASK]! as T;
+    },
+    start(k: number): number {
+      if (k >= count) fill(k);
+      return starts[(head + k) & RING_MASK]!;
+    },
+    end(k: number): number {
+      if (k >= count) fill(k);
+      return ends[(head + k) & RING_MASK]!;
+    },
+    text(k: number): string {
+      if (k >= count) fill(k);
+      const slot = (head + k) & RING_MASK;
+      return s.slice(starts[slot], ends[slot]);
+    },
+    value(k: number): string {
+      if (k >= count) fill(k);
+      const slot = (head + k) & RING_MASK;
+      const start = starts[slot]!;
+      const end = ends[slot]!;
+      switch (kinds[slot] as T) {
+        case T.Error:
+          return errorMessage;
+        case T.Eof:
+        case T.PathEnd:
+          return '';
+        case T.Char:
+          return String.fromCodePoint(s.codePointAt(start)!);
+        case T.Str:
+          return flags[slot]! & FLAG_UNESCAPE ? unescapeNix(s.slice(start, end)) : s.slice(start, end);
+        case T.IndStr:
+          return indStrValue(start, end, flags[slot]!);
+        default:
+          return s.slice(start, end);
+      }
+    },
+    indented(k: number): boolean {
+      if (k >= count) fill(k);
+      return (flags[(head + k) & RING_MASK]! & FLAG_INDENTED) !== 0;
+    },
+    advance(): void {
+      if (count === 0) fill(0);
+      head = (head + 1) & RING_MASK;
+      count--;
     },
   };
 }

@@ -10,9 +10,10 @@ import {
   type NixFormalsParam,
   type NixInherit,
   type NixString,
+  type NixLambda,
   type StringPart,
 } from './ast.js';
-import type { Lexer, Token, TokenType } from './lex.js';
+import { T, TOKEN_TYPES, type Lexer } from './lex.js';
 import { addAttrPath, addInherited, newAttrModel, type AttrModel } from './parse-attr-check.js';
 import { stripIndentation, type IndentedPiece } from './strip-indentation.js';
 import { mergeParts } from './string-parts.js';
@@ -54,17 +55,74 @@ const SMALL_INTS: readonly bigint[] = Array.from({ length: 1000 }, (_, i) => Big
 const NODE_PROTO = Object.getPrototypeOf(node({ kind: 'var', name: 'x' })) as object;
 
 /**
- * A variable or int node with its `loc`, made field by field: the same object `at(node({…}))`
- * makes, without the temporary it copies from. Large files are mostly such leaves.
+ * The nodes the parser makes most, each made field by field: the same object (same prototype,
+ * same key order) as `at(node({…}))`, without the temporary object it copies from.
  */
-function leafNode(kind: 'var' | 'int', field: 'name' | 'value', value: string | bigint, start: number, end: number): NixExpr {
-  const made = Object.create(NODE_PROTO) as Record<string, unknown>;
+type Fields = Record<string, unknown>;
+function blank(kind: string): Fields {
+  const made = Object.create(NODE_PROTO) as Fields;
   made['kind'] = kind;
-  made[field] = value;
+  return made;
+}
+function varNode(name: string, start: number, end: number): NixExpr {
+  const made = blank('var');
+  made['name'] = name;
+  made['loc'] = { start, end };
+  return made as unknown as NixExpr;
+}
+function intNode(value: bigint, start: number, end: number): NixExpr {
+  const made = blank('int');
+  made['value'] = value;
+  made['loc'] = { start, end };
+  return made as unknown as NixExpr;
+}
+function selectNode(subject: NixExpr, path: AttrKey[], or: NixExpr | undefined, start: number, end: number): NixExpr {
+  const made = blank('select');
+  made['subject'] = subject;
+  made['path'] = path;
+  if (or !== undefined) made['or'] = or;
+  made['loc'] = { start, end };
+  return made as unknown as NixExpr;
+}
+function callNode(fn: NixExpr, args: NixExpr[], start: number, end: number): NixExpr {
+  const made = blank('call');
+  made['fn'] = fn;
+  made['args'] = args;
+  made['loc'] = { start, end };
+  return made as unknown as NixExpr;
+}
+function binaryNode(op: BinaryOperator, left: NixExpr, right: NixExpr, start: number, end: number): NixExpr {
+  const made = blank('binary');
+  made['op'] = op;
+  made['left'] = left;
+  made['right'] = right;
+  made['loc'] = { start, end };
+  return made as unknown as NixExpr;
+}
+function stringNode(parts: StringPart[], style: 'double' | 'indented', leadingEmpty: boolean | undefined, start: number, end: number): NixExpr {
+  const made = blank('string');
+  made['parts'] = parts;
+  made['style'] = style;
+  if (leadingEmpty !== undefined) made['leadingEmpty'] = leadingEmpty;
+  made['loc'] = { start, end };
+  return made as unknown as NixExpr;
+}
+function attrsNode(rec: boolean, bindings: NixBindingItem[], start: number, end: number): NixAttrs {
+  const made = blank('attrs');
+  made['rec'] = rec;
+  made['bindings'] = bindings;
+  made['loc'] = { start, end };
+  return made as unknown as NixAttrs;
+}
+function lambdaNode(param: NixLambdaParam, body: NixExpr, start: number, end: number): NixExpr {
+  const made = blank('lambda');
+  made['param'] = param;
+  made['body'] = body;
   made['loc'] = { start, end };
   return made as unknown as NixExpr;
 }
 const MIN_NORMAL = 2.2250738585072014e-308;
+type NixLambdaParam = NixLambda['param'];
 
 interface OpInfo {
   prec: number;
@@ -72,7 +130,7 @@ interface OpInfo {
 }
 
 // Bison's %left/%right/%nonassoc lines, loosest first.
-const BINARY: Partial<Record<TokenType, OpInfo>> = {
+const BINARY_BY_NAME: Partial<Record<BinaryOperator, OpInfo>> = {
   '->': { prec: 1, assoc: 'right' },
   '||': { prec: 2, assoc: 'left' },
   '&&': { prec: 3, assoc: 'left' },
@@ -89,32 +147,40 @@ const BINARY: Partial<Record<TokenType, OpInfo>> = {
   '/': { prec: 9, assoc: 'left' },
   '++': { prec: 10, assoc: 'right' },
 };
+/** The same table indexed by token kind (undefined for tokens that are no binary operator). */
+const BINARY: readonly (OpInfo | undefined)[] = TOKEN_TYPES.map((type) => BINARY_BY_NAME[type as BinaryOperator]);
 const NOT_PREC = 7;
 const HAS_ATTR_PREC = 11;
 const NEGATE_PREC = 12;
 
-/** Tokens that can start an expr_select (an argument, a list element). */
-const SIMPLE_START: ReadonlySet<TokenType> = new Set<TokenType>([
-  'id', 'int', 'float', 'quote', 'indOpen', 'path', 'hpath', 'spath', 'uri', '(', 'let', 'rec', '{', '[',
-]);
+/** Tokens that can start an expr_select (an argument, a list element), indexed by kind. */
+const SIMPLE_START: Uint8Array = (() => {
+  const table = new Uint8Array(TOKEN_TYPES.length);
+  for (const kind of [T.Id, T.Int, T.Float, T.Quote, T.IndOpen, T.Path, T.HPath, T.SPath, T.Uri, T.LParen, T.Let, T.Rec, T.LBrace, T.LBracket]) table[kind] = 1;
+  return table;
+})();
 
-const NAMES: Partial<Record<TokenType, string>> = {
+const NAMES: Partial<Record<string, string>> = {
   id: 'identifier', int: 'integer', float: 'float', path: 'path', hpath: 'path', spath: 'search path',
   uri: 'URI', str: 'string text', indStr: 'string text', dollarCurly: "'${'", quote: "'\"'", indOpen: "''",
   indClose: "''", pathEnd: 'end of path', char: 'character', eof: 'end of file', error: 'error',
 };
 
-export function describe(token: Token): string {
-  if (token.type === 'char') return `'${token.value}'`;
-  return NAMES[token.type] ?? `'${token.type}'`;
+/** How a syntax error names a token: `'}'`, `identifier`, `'&'` for a stray character. */
+export function describe(kind: T, value: string): string {
+  const type = TOKEN_TYPES[kind]!;
+  if (kind === T.Char) return `'${value}'`;
+  return NAMES[type] ?? `'${type}'`;
 }
 
-export function createExprParser(lexer: Lexer, maxDepth: number): ExprParser {
+/**
+ * A parser reading tokens from `lexer`. With `detailed` false, `brackets` and `equalsAt` stay
+ * empty: only the editor needs them, and `parse()` skips that bookkeeping.
+ */
+export function createExprParser(lexer: Lexer, maxDepth: number, detailed = true): ExprParser {
   let depth = 0;
-  // Tokens come from the lexer as the parser asks for them; at most three of lookahead are
-  // buffered, so memory does not grow with the input and a parse that stops early lexes no further.
-  const buffer: Token[] = [];
-  let head = 0;
+  // Tokens come from the lexer as the parser asks for them; its ring holds the few of lookahead,
+  // so memory does not grow with the input and a parse that stops early lexes no further.
   let prevEnd = 0;
   /** Attribute bookkeeping of every set literal, for Nix's duplicate checks. */
   const models = new Map<NixExpr, AttrModel>();
@@ -127,51 +193,51 @@ export function createExprParser(lexer: Lexer, maxDepth: number): ExprParser {
 
   /** Where `expr` begins in the source, counting parentheses around it. */
   const outerStart = (expr: NixExpr): number => {
+    if (parenStarts.size === 0) return expr.loc?.start ?? 0;
     const starts = parenStarts.get(expr);
     return starts ? starts[starts.length - 1]! : (expr.loc?.start ?? 0);
   };
   /** Where `expr` ends in the source, counting parentheses around it. */
   const outerEnd = (expr: NixExpr): number => {
+    if (parenEnds.size === 0) return expr.loc?.end ?? 0;
     const ends = parenEnds.get(expr);
     return ends ? ends[ends.length - 1]! : (expr.loc?.end ?? 0);
   };
-  const peek = (k = 0): Token => {
-    while (buffer.length - head <= k) buffer.push(lexer.next());
-    return buffer[head + k]!;
-  };
+  /** Kind of the current token (k = 0) or of one ahead. */
+  const kind = (k: number): T => lexer.kind(k);
   /** Consumes the current token. */
   const advance = (): void => {
-    prevEnd = peek().end;
-    head++;
-    if (head === buffer.length) {
-      buffer.length = 0;
-      head = 0;
-    }
+    prevEnd = lexer.end(0);
+    lexer.advance();
   };
   const lastEnd = (): number => prevEnd;
 
-  const fail = (token: Token, expected?: readonly string[]): never => {
-    if (token.type === 'error') throw new ParseStop(token.value, token.start);
-    const where = `syntax error, unexpected ${describe(token)}`;
-    throw new ParseStop(expected && expected.length > 0 ? `${where}, expecting ${expected.join(' or ')}` : where, token.start, expected);
+  /** Stops at the current token: a lexical error, or a syntax error naming it. */
+  const fail = (expected?: readonly string[]): never => {
+    const k = lexer.kind(0);
+    const start = lexer.start(0);
+    if (k === T.Error) throw new ParseStop(lexer.value(0), start);
+    const where = `syntax error, unexpected ${describe(k, k === T.Char ? lexer.value(0) : '')}`;
+    throw new ParseStop(expected && expected.length > 0 ? `${where}, expecting ${expected.join(' or ')}` : where, start, expected);
   };
-  const expect = (type: TokenType, shown = `'${type}'`): Token => {
-    const token = peek();
-    if (token.type !== type) fail(token, [shown]);
+  /** Consumes a token of kind `k`, or fails naming what was expected; returns its start. */
+  const expect = (k: T, shown = `'${TOKEN_TYPES[k]!}'`): number => {
+    if (lexer.kind(0) !== k) fail([shown]);
+    const start = lexer.start(0);
     advance();
-    return token;
+    return start;
   };
   const enter = (): void => {
-    if (++depth > maxDepth) throw new ParseStop(`expression nested more than ${maxDepth} levels deep`, peek().start);
+    if (++depth > maxDepth) throw new ParseStop(`expression nested more than ${maxDepth} levels deep`, lexer.start(0));
   };
-  const at = <T extends NixExpr>(expr: T, start: number, end = lastEnd()): T => {
+  const at = <E extends NixExpr>(expr: E, start: number, end = lastEnd()): E => {
     (expr as { loc?: { start: number; end: number } }).loc = { start, end };
     return expr;
   };
 
   function parseFile(): NixExpr {
     const expr = parseExpr();
-    if (peek().type !== 'eof') fail(peek(), ['end of file']);
+    if (kind(0) !== T.Eof) fail(['end of file']);
     return expr;
   }
 
@@ -179,57 +245,63 @@ export function createExprParser(lexer: Lexer, maxDepth: number): ExprParser {
   function parseExpr(): NixExpr {
     enter();
     try {
-      const t = peek();
-      const start = t.start;
-      switch (t.type) {
-        case 'id':
-          if (peek(1).type === ':') {
+      const start = lexer.start(0);
+      switch (kind(0)) {
+        case T.Id: {
+          const next = kind(1);
+          if (next === T.Colon) {
+            const name = lexer.text(0);
             advance();
             advance();
-            return at(node({ kind: 'lambda', param: { kind: 'ident', name: t.value }, body: parseExpr() }), start);
+            const body = parseExpr();
+            return lambdaNode({ kind: 'ident', name }, body, start, lastEnd());
           }
-          if (peek(1).type === '@') {
+          if (next === T.At) {
+            const name = lexer.text(0);
             advance();
             advance();
-            const param = parseFormals(t.value, 'before', t.start);
-            expect(':');
-            return at(node({ kind: 'lambda', param, body: parseExpr() }), start);
+            const param = parseFormals(name, 'before', start);
+            expect(T.Colon);
+            const body = parseExpr();
+            return lambdaNode(param, body, start, lastEnd());
           }
           break;
-        case '{':
+        }
+        case T.LBrace:
           if (formalsAhead()) {
-            const param = parseFormals(undefined, 'after', t.start);
-            expect(':', "':'");
-            return at(node({ kind: 'lambda', param, body: parseExpr() }), start);
+            const param = parseFormals(undefined, 'after', start);
+            expect(T.Colon, "':'");
+            const body = parseExpr();
+            return lambdaNode(param, body, start, lastEnd());
           }
           break;
-        case 'assert': {
+        case T.Assert: {
           advance();
           const condition = parseExpr();
-          expect(';');
+          expect(T.Semi);
           return at(node({ kind: 'assert', condition, body: parseExpr() }), start);
         }
-        case 'with': {
+        case T.With: {
           advance();
           const scope = parseExpr();
-          expect(';');
+          expect(T.Semi);
           return at(node({ kind: 'with', scope, body: parseExpr() }), start);
         }
-        case 'let':
-          if (peek(1).type !== '{') {
+        case T.Let:
+          if (kind(1) !== T.LBrace) {
             advance();
-            const { bindings, model } = parseBinds('in');
-            const inToken = expect('in');
-            if (model.dynamicCount > 0) throw new ParseStop('dynamic attributes not allowed in let', inToken.start);
+            const { bindings, model } = parseBinds(T.In);
+            const inStart = expect(T.In);
+            if (model.dynamicCount > 0) throw new ParseStop('dynamic attributes not allowed in let', inStart);
             return at(node({ kind: 'let', bindings, body: parseExpr() }), start);
           }
           break;
-        case 'if': {
+        case T.If: {
           advance();
           const condition = parseExpr();
-          expect('then');
+          expect(T.Then);
           const then = parseExpr();
-          expect('else');
+          expect(T.Else);
           return at(node({ kind: 'if', condition, then, else: parseExpr() }), start);
         }
         default:
@@ -243,52 +315,55 @@ export function createExprParser(lexer: Lexer, maxDepth: number): ExprParser {
 
   /** After `{`: is this a formals pattern (`{ a, b ? 1, ... }:`) rather than an attribute set? */
   function formalsAhead(): boolean {
-    const a = peek(1).type;
-    if (a === '...') return true;
-    if (a === '}') return peek(2).type === ':' || peek(2).type === '@';
-    if (a === 'id') {
-      const b = peek(2).type;
-      return b === ',' || b === '?' || b === '}';
+    const a = kind(1);
+    if (a === T.Ellipsis) return true;
+    if (a === T.RBrace) return kind(2) === T.Colon || kind(2) === T.At;
+    if (a === T.Id) {
+      const b = kind(2);
+      return b === T.Comma || b === T.Question || b === T.RBrace;
     }
     return false;
   }
 
   /** `{ formals }` plus an optional `@name`, with `bindName` already read for `name@{ … }`. */
   function parseFormals(bindName: string | undefined, position: 'before' | 'after', start: number): NixFormalsParam {
-    expect('{');
+    expect(T.LBrace);
     const formals: NixFormal[] = [];
     const offsets: number[] = [];
     let ellipsis = false;
     while (true) {
-      const t = peek();
-      if (t.type === '}') break;
-      if (t.type === '...') {
+      const k = kind(0);
+      if (k === T.RBrace) break;
+      if (k === T.Ellipsis) {
         advance();
         ellipsis = true;
         break;
       }
-      if (t.type !== 'id') fail(t, ['identifier', "'...'", "'}'"]);
+      if (k !== T.Id) fail(['identifier', "'...'", "'}'"]);
+      const name = lexer.text(0);
+      offsets.push(lexer.start(0));
       advance();
-      offsets.push(t.start);
-      if (peek().type === '?') {
+      if (kind(0) === T.Question) {
         advance();
-        formals.push({ name: t.value, default: parseExpr() });
+        formals.push({ name, default: parseExpr() });
       } else {
-        formals.push({ name: t.value });
+        formals.push({ name });
       }
-      if (peek().type === ',') {
+      if (kind(0) === T.Comma) {
         advance();
         continue;
       }
-      if (peek().type !== '}') fail(peek(), ["','", "'}'"]);
+      if (kind(0) !== T.RBrace) fail(["','", "'}'"]);
       break;
     }
-    expect('}');
+    expect(T.RBrace);
     let name = bindName;
     let where = position;
-    if (name === undefined && peek().type === '@') {
+    if (name === undefined && kind(0) === T.At) {
       advance();
-      name = expect('id', 'identifier').value;
+      if (kind(0) !== T.Id) fail(['identifier']);
+      name = lexer.text(0);
+      advance();
       where = 'after';
     }
     checkDuplicateFormals(formals, offsets, name, start);
@@ -297,23 +372,23 @@ export function createExprParser(lexer: Lexer, maxDepth: number): ExprParser {
   }
 
   function checkDuplicateFormals(formals: readonly NixFormal[], offsets: readonly number[], bind: string | undefined, start: number): void {
-    const seen = new Map<string, number>();
+    const seen = new Set<string>();
     let dup: { name: string; offset: number } | undefined;
-    formals.forEach((formal, k) => {
+    for (let k = 0; k < formals.length; k++) {
+      const formal = formals[k]!;
       if (seen.has(formal.name)) {
-        const candidate = { name: formal.name, offset: offsets[k]! };
-        if (!dup || candidate.name < dup.name) dup = candidate;
+        if (!dup || formal.name < dup.name) dup = { name: formal.name, offset: offsets[k]! };
       } else {
-        seen.set(formal.name, k);
+        seen.add(formal.name);
       }
-    });
+    }
     if (dup) throw new ParseStop(`duplicate formal function argument '${dup.name}'`, dup.offset);
     if (bind !== undefined && seen.has(bind)) throw new ParseStop(`duplicate formal function argument '${bind}'`, start);
   }
 
   /** expr_op: prefix `!`/`-`, binary operators and `? attrpath`, by bison's precedences. */
   type Pending =
-    | { kind: 'prefix'; op: '!' | '-'; prec: number; start: number; operandToken: Token }
+    | { kind: 'prefix'; op: '!' | '-'; prec: number; start: number; operandStart: number; operandEnd: number }
     | { kind: 'binary'; op: BinaryOperator; prec: number };
 
   function reduce(operands: NixExpr[], ops: Pending[]): void {
@@ -321,8 +396,7 @@ export function createExprParser(lexer: Lexer, maxDepth: number): ExprParser {
     if (top.kind === 'prefix') {
       const operand = operands.pop()!;
       const literal = (operand.kind === 'int' && operand.value > 0n) || (operand.kind === 'float' && operand.value > 0);
-      const token = top.operandToken;
-      const direct = literal && operand.loc !== undefined && token.start === operand.loc.start && token.end === operand.loc.end;
+      const direct = literal && operand.loc !== undefined && top.operandStart === operand.loc.start && top.operandEnd === operand.loc.end;
       let result: NixExpr;
       if (direct && operand.kind === 'int' && top.op === '-') result = node({ kind: 'int', value: -operand.value });
       else if (direct && operand.kind === 'float' && top.op === '-') result = node({ kind: 'float', value: -operand.value });
@@ -333,56 +407,80 @@ export function createExprParser(lexer: Lexer, maxDepth: number): ExprParser {
     }
     const right = operands.pop()!;
     const left = operands.pop()!;
-    operands.push(at(node({ kind: 'binary', op: top.op, left, right }), outerStart(left), outerEnd(right)));
+    operands.push(binaryNode(top.op, left, right, outerStart(left), outerEnd(right)));
   }
 
   /** Reduces what binds tighter than an incoming operator; equal non-associative levels are an error. */
-  function reduceAbove(operands: NixExpr[], ops: Pending[], prec: number, assoc: OpInfo['assoc'], token: Token): void {
+  function reduceAbove(operands: NixExpr[], ops: Pending[], prec: number, assoc: OpInfo['assoc']): void {
     while (ops.length > 0) {
       const top = ops[ops.length - 1]!;
       if (top.prec > prec || (top.prec === prec && assoc === 'left')) reduce(operands, ops);
-      else if (top.prec === prec && assoc === 'none' && top.kind === 'binary') fail(token);
+      else if (top.prec === prec && assoc === 'none' && top.kind === 'binary') fail();
       else break;
     }
   }
 
   /** expr_op: prefix `!`/`-`, binary operators and `? attrpath`, by bison's precedences. */
   function parseOp(): NixExpr {
+    let k = kind(0);
+    if (k !== T.Not && k !== T.Minus) {
+      // The common case: an operand with no operator around it needs no stacks.
+      const operand = parseApp();
+      k = kind(0);
+      if (k !== T.Question && BINARY[k] === undefined) return operand;
+      return parseOpFrom(operand);
+    }
+    return parseOpFrom(undefined);
+  }
+
+  /** The operator loop, with the first operand already parsed when `first` is given. */
+  function parseOpFrom(first: NixExpr | undefined): NixExpr {
     const operands: NixExpr[] = [];
     const ops: Pending[] = [];
+    let pendingFirst = first;
     while (true) {
-      // Operand position: any number of prefix operators, then an application. Each prefix
-      // operator nests the operand one level deeper, so it counts against the depth limit (Nix
-      // 2.8 itself fails with "memory exhausted" at about 10,000 of them).
-      let nested = 0;
-      try {
-        while (peek().type === '!' || peek().type === '-') {
-          const t = peek();
-          enter();
-          nested++;
-          advance();
-          ops.push({ kind: 'prefix', op: t.type as '!' | '-', prec: t.type === '!' ? NOT_PREC : NEGATE_PREC, start: t.start, operandToken: peek() });
+      if (pendingFirst !== undefined) {
+        operands.push(pendingFirst);
+        pendingFirst = undefined;
+      } else {
+        // Operand position: any number of prefix operators, then an application. Each prefix
+        // operator nests the operand one level deeper, so it counts against the depth limit (Nix
+        // 2.8 itself fails with "memory exhausted" at about 10,000 of them).
+        let nested = 0;
+        try {
+          let k = kind(0);
+          while (k === T.Not || k === T.Minus) {
+            const start = lexer.start(0);
+            enter();
+            nested++;
+            advance();
+            ops.push({
+              kind: 'prefix', op: k === T.Not ? '!' : '-', prec: k === T.Not ? NOT_PREC : NEGATE_PREC, start,
+              operandStart: lexer.start(0), operandEnd: lexer.end(0),
+            });
+            k = kind(0);
+          }
+          operands.push(parseApp());
+        } finally {
+          depth -= nested;
         }
-        operands.push(parseApp());
-      } finally {
-        depth -= nested;
       }
       // Operator position. A chain `a ? b ? c` nests each test in the next without recursion
       // here, and the printer writes such chains with a loop, so it needs no depth limit.
-      let t = peek();
-      while (t.type === '?') {
-        reduceAbove(operands, ops, HAS_ATTR_PREC, 'none', t);
+      let k = kind(0);
+      while (k === T.Question) {
+        reduceAbove(operands, ops, HAS_ATTR_PREC, 'none');
         advance();
         const subject = operands.pop()!;
         const path = parseAttrPath();
         operands.push(at(node({ kind: 'hasAttr', subject, path }), outerStart(subject)));
-        t = peek();
+        k = kind(0);
       }
-      const info = BINARY[t.type];
+      const info = BINARY[k];
       if (!info) break;
-      reduceAbove(operands, ops, info.prec, info.assoc, t);
+      reduceAbove(operands, ops, info.prec, info.assoc);
       advance();
-      ops.push({ kind: 'binary', op: t.type as BinaryOperator, prec: info.prec });
+      ops.push({ kind: 'binary', op: TOKEN_TYPES[k] as BinaryOperator, prec: info.prec });
     }
     while (ops.length > 0) reduce(operands, ops);
     return operands[0]!;
@@ -391,32 +489,35 @@ export function createExprParser(lexer: Lexer, maxDepth: number): ExprParser {
   /** expr_app: `f a b` is one call; applying a call (even a parenthesized one) extends it, as in Nix. */
   function parseApp(): NixExpr {
     const fn = parseSelect();
-    if (!SIMPLE_START.has(peek().type)) return fn;
+    if (SIMPLE_START[kind(0)] === 0) return fn;
     const args: NixExpr[] = [];
-    while (SIMPLE_START.has(peek().type)) args.push(parseSelect());
+    while (SIMPLE_START[kind(0)] === 1) args.push(parseSelect());
     const start = outerStart(fn);
-    if (fn.kind === 'call') return at(node({ kind: 'call', fn: fn.fn, args: [...fn.args, ...args] }), start);
-    return at(node({ kind: 'call', fn, args }), start);
+    if (fn.kind === 'call') return callNode(fn.fn, [...fn.args, ...args], start, lastEnd());
+    return callNode(fn, args, start, lastEnd());
   }
 
   /** expr_select: `e.a.b`, `e.a.b or d`, and the legacy `e or` (a call with the variable `or`). */
   function parseSelect(): NixExpr {
     const subject = parseSimple();
-    const start = outerStart(subject);
-    if (peek().type === '.') {
+    const k = kind(0);
+    if (k === T.Dot) {
+      const start = outerStart(subject);
       advance();
       const path = parseAttrPath();
-      if (peek().type === 'or') {
+      if (kind(0) === T.Or) {
         advance();
-        return at(node({ kind: 'select', subject, path, or: parseSelect() }), start);
+        const or = parseSelect();
+        return selectNode(subject, path, or, start, lastEnd());
       }
-      return at(node({ kind: 'select', subject, path }), start);
+      return selectNode(subject, path, undefined, start, lastEnd());
     }
-    if (peek().type === 'or') {
-      const orToken = peek();
+    if (k === T.Or) {
+      const start = outerStart(subject);
+      const orStart = lexer.start(0);
+      const orEnd = lexer.end(0);
       advance();
-      const orVar = at(node({ kind: 'var', name: 'or' }), orToken.start, orToken.end);
-      return at(node({ kind: 'call', fn: subject, args: [orVar] }), start);
+      return callNode(subject, [varNode('or', orStart, orEnd)], start, lastEnd());
     }
     return subject;
   }
@@ -425,46 +526,54 @@ export function createExprParser(lexer: Lexer, maxDepth: number): ExprParser {
   function parseSimple(): NixExpr {
     enter();
     try {
-      const t = peek();
-      const start = t.start;
-      switch (t.type) {
-        case 'id':
+      const start = lexer.start(0);
+      switch (kind(0)) {
+        case T.Id: {
+          const name = lexer.text(0);
+          const end = lexer.end(0);
           advance();
-          return leafNode('var', 'name', t.value, start, t.end);
-        case 'int': {
-          advance();
-          const text = t.value;
-          const value = text.length <= 3 ? SMALL_INTS[Number(text)]! : BigInt(text);
-          if (value > INT64_MAX) throw new ParseStop(`invalid integer '${t.value}'`, t.start);
-          return leafNode('int', 'value', value, start, t.end);
+          return varNode(name, start, end);
         }
-        case 'float': {
+        case T.Int: {
+          const text = lexer.text(0);
+          const end = lexer.end(0);
+          const value = text.length <= 3 ? SMALL_INTS[Number(text)]! : BigInt(text);
+          if (value > INT64_MAX) throw new ParseStop(`invalid integer '${text}'`, start);
           advance();
-          const value = Number(t.value);
-          const mantissaZero = !/[1-9]/.test(t.value.split(/[eE]/)[0]!);
+          return intNode(value, start, end);
+        }
+        case T.Float: {
+          const text = lexer.text(0);
+          const value = Number(text);
+          const mantissaZero = !/[1-9]/.test(text.split(/[eE]/)[0]!);
           if (!Number.isFinite(value) || (value === 0 && !mantissaZero) || (value !== 0 && value < MIN_NORMAL)) {
-            throw new ParseStop(`invalid float '${t.value}'`, t.start);
+            throw new ParseStop(`invalid float '${text}'`, start);
           }
+          advance();
           return at(node({ kind: 'float', value }), start);
         }
-        case 'quote':
+        case T.Quote:
           return parseDoubleQuoted();
-        case 'indOpen':
+        case T.IndOpen:
           return parseIndented();
-        case 'path':
-        case 'hpath':
+        case T.Path:
+        case T.HPath:
           return parsePath();
-        case 'spath':
+        case T.SPath: {
+          const text = lexer.text(0);
           advance();
-          return at(node({ kind: 'searchPath', path: t.value.slice(1, -1) }), start);
-        case 'uri':
+          return at(node({ kind: 'searchPath', path: text.slice(1, -1) }), start);
+        }
+        case T.Uri: {
+          const uri = lexer.text(0);
           advance();
-          return at(node({ kind: 'uri', uri: t.value }), start);
-        case '(': {
+          return at(node({ kind: 'uri', uri }), start);
+        }
+        case T.LParen: {
           // No node for parentheses; their start is kept so comments above `(` find the node.
           advance();
           const inner = parseExpr();
-          expect(')');
+          expect(T.RParen);
           const starts = parenStarts.get(inner);
           if (starts) starts.push(start);
           else parenStarts.set(inner, [start]);
@@ -473,32 +582,32 @@ export function createExprParser(lexer: Lexer, maxDepth: number): ExprParser {
           else parenEnds.set(inner, [lastEnd()]);
           return inner;
         }
-        case 'let': {
+        case T.Let: {
           // Legacy `let { …; body = …; }` is `(rec { … }).body`.
           advance();
           const set = parseSet(true, start);
           return at(node({ kind: 'select', subject: set, path: ['body'] }), start);
         }
-        case 'rec':
+        case T.Rec:
           advance();
           return parseSet(true, start);
-        case '{':
+        case T.LBrace:
           return parseSet(false, start);
-        case '[': {
+        case T.LBracket: {
           advance();
           const items: NixExpr[] = [];
-          while (peek().type !== ']') {
-            if (!SIMPLE_START.has(peek().type)) fail(peek(), ["']'"]);
+          while (kind(0) !== T.RBracket) {
+            if (SIMPLE_START[kind(0)] === 0) fail(["']'"]);
             items.push(parseSelect());
           }
-          const close = peek().start;
+          const close = lexer.start(0);
           advance();
           const list = at(node({ kind: 'list', items }), start);
-          brackets.set(list, { open: start, close });
+          if (detailed) brackets.set(list, { open: start, close });
           return list;
         }
         default:
-          return fail(t);
+          return fail();
       }
     } finally {
       depth--;
@@ -506,57 +615,58 @@ export function createExprParser(lexer: Lexer, maxDepth: number): ExprParser {
   }
 
   function parseSet(rec: boolean, start: number): NixAttrs {
-    const open = expect('{').start;
-    const { bindings, model } = parseBinds('}');
-    const close = expect('}').start;
-    const set = at(node({ kind: 'attrs', rec, bindings }), start);
+    const open = expect(T.LBrace);
+    const { bindings, model } = parseBinds(T.RBrace);
+    const close = expect(T.RBrace);
+    const set = attrsNode(rec, bindings, start, lastEnd());
     models.set(set, model);
-    brackets.set(set, { open, close });
+    if (detailed) brackets.set(set, { open, close });
     return set;
   }
 
   /** binds, up to (not including) `end`. */
-  function parseBinds(end: '}' | 'in'): { bindings: NixBindingItem[]; model: AttrModel } {
+  function parseBinds(end: T.RBrace | T.In): { bindings: NixBindingItem[]; model: AttrModel } {
     const bindings: NixBindingItem[] = [];
     const model = newAttrModel();
-    while (peek().type !== end) {
-      const first = peek();
+    while (kind(0) !== end) {
+      const first = kind(0);
+      const firstStart = lexer.start(0);
       let item: NixBindingItem;
-      if (first.type === 'inherit') {
+      if (first === T.Inherit) {
         advance();
         let from: NixExpr | undefined;
-        if (peek().type === '(') {
+        if (kind(0) === T.LParen) {
           advance();
           from = parseExpr();
-          expect(')');
+          expect(T.RParen);
         }
         const names: string[] = [];
-        while (peek().type !== ';') {
-          const nameToken = peek();
+        while (kind(0) !== T.Semi) {
+          const nameStart = lexer.start(0);
           const key = parseAttrName(['identifier', "';'"]);
-          if (typeof key !== 'string') throw new ParseStop('dynamic attributes not allowed in inherit', nameToken.start);
-          const dup = addInherited(model, key, from === undefined, nameToken.start);
-          if (dup) throw new ParseStop(`attribute '${dup.shown}' already defined`, nameToken.start);
+          if (typeof key !== 'string') throw new ParseStop('dynamic attributes not allowed in inherit', nameStart);
+          const dup = addInherited(model, key, from === undefined, nameStart);
+          if (dup) throw new ParseStop(`attribute '${dup.shown}' already defined`, nameStart);
           names.push(key);
         }
         advance();
         const inheritItem: NixInherit = from === undefined ? { kind: 'inherit', names } : { kind: 'inherit', from, names };
         item = inheritItem;
       } else {
-        if (first.type !== 'id' && first.type !== 'or' && first.type !== 'quote' && first.type !== 'dollarCurly') {
-          fail(first, end === 'in' ? ["'in'", 'identifier', "'inherit'"] : ["'}'", 'identifier', "'inherit'"]);
+        if (first !== T.Id && first !== T.Or && first !== T.Quote && first !== T.DollarCurly) {
+          fail(end === T.In ? ["'in'", 'identifier', "'inherit'"] : ["'}'", 'identifier', "'inherit'"]);
         }
         const path = parseAttrPath();
-        const equals = expect('=', "'='").start;
+        const equals = expect(T.Assign, "'='");
         const value = parseExpr();
-        expect(';', "';'");
-        const dup = addAttrPath(model, path, value.kind === 'attrs' ? models.get(value) : undefined, first.start);
-        if (dup) throw new ParseStop(`attribute '${dup.shown}' already defined`, first.start);
+        expect(T.Semi, "';'");
+        const dup = addAttrPath(model, path, value.kind === 'attrs' ? models.get(value) : undefined, firstStart);
+        if (dup) throw new ParseStop(`attribute '${dup.shown}' already defined`, firstStart);
         const binding: NixBinding = { kind: 'binding', path, value };
-        equalsAt.set(binding, equals);
+        if (detailed) equalsAt.set(binding, equals);
         item = binding;
       }
-      item.loc = { start: first.start, end: lastEnd() };
+      item.loc = { start: firstStart, end: lastEnd() };
       bindings.push(item);
     }
     return { bindings, model };
@@ -564,7 +674,7 @@ export function createExprParser(lexer: Lexer, maxDepth: number): ExprParser {
 
   function parseAttrPath(): AttrKey[] {
     const path: AttrKey[] = [parseAttrName(['identifier'])];
-    while (peek().type === '.') {
+    while (kind(0) === T.Dot) {
       advance();
       path.push(parseAttrName(['identifier']));
     }
@@ -573,24 +683,29 @@ export function createExprParser(lexer: Lexer, maxDepth: number): ExprParser {
 
   /** attr | string_attr: a static name, or a dynamic key expression. */
   function parseAttrName(expected: readonly string[]): AttrKey {
-    const t = peek();
-    if (t.type === 'id' || t.type === 'or') {
+    const k = kind(0);
+    if (k === T.Id) {
+      const name = lexer.text(0);
       advance();
-      return t.type === 'or' ? 'or' : t.value;
+      return name;
     }
-    if (t.type === 'quote') {
+    if (k === T.Or) {
+      advance();
+      return 'or';
+    }
+    if (k === T.Quote) {
       const str = parseDoubleQuoted();
       return constantStrings.has(str) ? constantText(str) : str;
     }
-    if (t.type === 'dollarCurly') {
+    if (k === T.DollarCurly) {
       advance();
       const expr = parseExpr();
-      expect('}', "'}'");
+      expect(T.RBrace, "'}'");
       if (expr.kind === 'string' && constantStrings.has(expr)) return constantText(expr);
       if (expr.kind === 'uri') return expr.uri;
       return expr;
     }
-    return fail(t, expected);
+    return fail(expected);
   }
 
   function constantText(expr: NixExpr): string {
@@ -598,81 +713,79 @@ export function createExprParser(lexer: Lexer, maxDepth: number): ExprParser {
   }
 
   function parseInterpolation(): NixExpr {
-    expect('dollarCurly');
+    expect(T.DollarCurly);
     const expr = parseExpr();
-    expect('}', "'}'");
+    expect(T.RBrace, "'}'");
     return expr;
   }
 
   function parseDoubleQuoted(): NixExpr {
-    const start = peek().start;
-    expect('quote');
+    const start = expect(T.Quote);
     const parts: StringPart[] = [];
     let interpolated = false;
     while (true) {
-      const t = peek();
-      if (t.type === 'str') {
+      const k = kind(0);
+      if (k === T.Str) {
+        parts.push(lexer.value(0));
         advance();
-        parts.push(t.value);
-      } else if (t.type === 'dollarCurly') {
+      } else if (k === T.DollarCurly) {
         interpolated = true;
         parts.push(parseInterpolation());
-      } else if (t.type === 'quote') {
+      } else if (k === T.Quote) {
         advance();
         break;
       } else {
-        fail(t, ["'\"'"]);
+        fail(["'\"'"]);
       }
     }
-    const str = at(node({ kind: 'string', parts: mergeParts(parts), style: 'double' }), start);
+    const str = stringNode(parts.length === 1 && parts[0] !== '' ? parts : mergeParts(parts), 'double', undefined, start, lastEnd());
     if (!interpolated) constantStrings.add(str);
     return str;
   }
 
   function parseIndented(): NixExpr {
-    const start = peek().start;
+    const start = lexer.start(0);
     advance();
     const pieces: IndentedPiece[] = [];
     while (true) {
-      const t = peek();
-      if (t.type === 'indStr') {
+      const k = kind(0);
+      if (k === T.IndStr) {
+        pieces.push({ text: lexer.value(0), indented: lexer.indented(0) });
         advance();
-        pieces.push({ text: t.value, indented: t.indented === true });
-      } else if (t.type === 'dollarCurly') {
+      } else if (k === T.DollarCurly) {
         pieces.push({ expr: parseInterpolation() });
-      } else if (t.type === 'indClose') {
+      } else if (k === T.IndClose) {
         advance();
         break;
       } else {
-        fail(t, ["''"]);
+        fail(["''"]);
       }
     }
     const { parts, constant, leadingEmpty } = stripIndentation(pieces);
-    const fields: NixString = typeof parts[0] === 'object' ? { kind: 'string', parts, style: 'indented', leadingEmpty } : { kind: 'string', parts, style: 'indented' };
-    const str = at(node(fields), start);
+    const str = stringNode(parts, 'indented', typeof parts[0] === 'object' ? leadingEmpty : undefined, start, lastEnd());
     if (constant) constantStrings.add(str);
     return str;
   }
 
   function parsePath(): NixExpr {
-    const first = peek();
+    const start = lexer.start(0);
+    const parts: StringPart[] = [lexer.text(0)];
     advance();
-    const parts: StringPart[] = [first.value];
     while (true) {
-      const t = peek();
-      if (t.type === 'str') {
+      const k = kind(0);
+      if (k === T.Str) {
+        parts.push(lexer.value(0));
         advance();
-        parts.push(t.value);
-      } else if (t.type === 'dollarCurly') {
+      } else if (k === T.DollarCurly) {
         parts.push(parseInterpolation());
-      } else if (t.type === 'pathEnd') {
+      } else if (k === T.PathEnd) {
         advance();
         break;
       } else {
-        fail(t);
+        fail();
       }
     }
-    return at(node({ kind: 'path', parts: mergeParts(parts) }), first.start);
+    return at(node({ kind: 'path', parts: mergeParts(parts) }), start);
   }
 
   return { parseFile, parenStarts, parenEnds, brackets, equalsAt };

@@ -38,7 +38,7 @@ function checkParseOptions(options: unknown): Required<ParseOptions> {
  * column and what was expected, the way Nix stops at its first error.
  */
 export function parse(source: string, options: ParseOptions = {}): ParseResult {
-  const { expr, diagnostics, comments } = parseDetailed(source, options);
+  const { expr, diagnostics, comments } = parseWith(source, options, false);
   return expr === undefined ? { diagnostics, comments } : { expr, diagnostics, comments };
 }
 
@@ -58,11 +58,16 @@ export interface DetailedParse extends ParseResult {
 }
 
 export function parseDetailed(source: string, options: ParseOptions = {}): DetailedParse {
+  return parseWith(source, options, true);
+}
+
+/** `detailed` false leaves the editor's maps (brackets, attached, equalsAt, parenthesized) empty. */
+function parseWith(source: string, options: ParseOptions, detailed: boolean): DetailedParse {
   const attached = new Map<object, SourceComment[]>();
   const { maxDepth } = checkParseOptions(options);
   const lexer = createLexer(source);
   const comments = lexer.comments;
-  const parser = createExprParser(lexer, maxDepth);
+  const parser = createExprParser(lexer, maxDepth, detailed);
   let expr: NixExpr;
   try {
     expr = parser.parseFile();
@@ -80,14 +85,16 @@ export function parseDetailed(source: string, options: ParseOptions = {}): Detai
     }
     return { diagnostics: [diagnostic], comments, brackets: parser.brackets, attached, equalsAt: parser.equalsAt, parenthesized: new Map() };
   }
-  const used = attachComments(expr, source, lexer.gaps, comments, parser.parenStarts, attached);
+  const used = attachComments(expr, source, lexer.gaps, comments, parser.parenStarts, detailed ? attached : undefined);
   const parenthesized = new Map<NixExpr, { start: number; end: number }>();
-  for (const [node, starts] of parser.parenStarts) {
-    const ends = parser.parenEnds.get(node)!;
-    parenthesized.set(node, { start: starts[starts.length - 1]!, end: ends[ends.length - 1]! });
+  if (detailed) {
+    for (const [node, starts] of parser.parenStarts) {
+      const ends = parser.parenEnds.get(node)!;
+      parenthesized.set(node, { start: starts[starts.length - 1]!, end: ends[ends.length - 1]! });
+    }
   }
   return {
-    expr, diagnostics: [], comments: comments.filter((comment) => !used.has(comment)),
+    expr, diagnostics: [], comments: used.size === 0 ? comments : comments.filter((comment) => !used.has(comment)),
     brackets: parser.brackets, attached, equalsAt: parser.equalsAt, parenthesized,
   };
 }
@@ -101,7 +108,8 @@ interface Anchor {
  * Comments written on their own lines directly above a token belong to the outermost node that
  * starts at that token: a binding or `inherit` first, else an expression (a list element, a
  * binding value, a lambda body, the whole file). This is the inverse of how `print` writes a
- * node's `comments`. Returns the comments that found an owner.
+ * node's `comments`. Records each claim in `attached` when given. Returns the comments that found
+ * an owner.
  */
 function attachComments(
   root: NixExpr,
@@ -109,13 +117,18 @@ function attachComments(
   gaps: readonly CommentGap[],
   comments: readonly SourceComment[],
   parenStarts: Map<NixExpr, number[]>,
-  attached: Map<object, SourceComment[]>,
+  attached: Map<object, SourceComment[]> | undefined,
 ): Set<SourceComment> {
   const anchors = new Map<number, Anchor>();
+  /** The anchor offsets in ascending order (gaps come in source order). */
+  const offsets: number[] = [];
   for (const gap of gaps) {
     if (gap.eof) continue;
     const run = leadingRun(comments.slice(gap.from, gap.to), gap.tokenStart, gap.prevEnd, source);
-    if (run.length > 0) anchors.set(gap.tokenStart, { comments: run, lines: run.flatMap(commentLines) });
+    if (run.length > 0) {
+      anchors.set(gap.tokenStart, { comments: run, lines: run.flatMap(commentLines) });
+      offsets.push(gap.tokenStart);
+    }
   }
   const used = new Set<SourceComment>();
   if (anchors.size === 0) return used;
@@ -123,8 +136,8 @@ function attachComments(
     const anchor = anchors.get(start);
     if (!anchor) return;
     anchors.delete(start);
-    target.comments = [...(target.comments ?? []), ...anchor.lines];
-    attached.set(target, [...(attached.get(target) ?? []), ...anchor.comments]);
+    target.comments = target.comments === undefined ? anchor.lines : [...target.comments, ...anchor.lines];
+    attached?.set(target, [...(attached.get(target) ?? []), ...anchor.comments]);
     for (const comment of anchor.comments) used.add(comment);
   };
   const claim = (target: NixExpr | NixBindingItem): void => {
@@ -133,92 +146,123 @@ function attachComments(
     if (outer) for (let i = outer.length - 1; i >= 0; i--) claimAt(target, outer[i]!);
     if (target.loc) claimAt(target, target.loc.start);
   };
+  /**
+   * Whether an anchor lies in the node's source span (parentheses included): every claim inside
+   * a subtree is at an offset within it, so a subtree without one is skipped unvisited.
+   */
+  const mayClaim = (expr: NixExpr): boolean => {
+    if (!expr.loc) return true;
+    const starts = parenStarts.get(expr);
+    const from = starts ? starts[starts.length - 1]! : expr.loc.start;
+    let low = 0;
+    let high = offsets.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (offsets[mid]! < from) low = mid + 1;
+      else high = mid;
+    }
+    return low < offsets.length && offsets[low]! <= expr.loc.end;
+  };
   // Pre-order with an explicit stack: outer nodes claim first, and deep operator chains cannot
   // overflow the call stack.
   const stack: NixExpr[] = [root];
   while (stack.length > 0 && anchors.size > 0) {
     const expr = stack.pop()!;
+    if (!mayClaim(expr)) continue;
     claim(expr);
-    const children = childrenOf(expr, claim);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    pushChildren(stack, expr, claim);
   }
   return used;
 }
 
-function pushParts(out: NixExpr[], list: readonly (string | NixExpr)[]): void {
-  for (const part of list) if (typeof part !== 'string') out.push(part);
+/** Pushes the expressions among `parts` in reverse order (the stack pops them in source order). */
+function pushPartsReversed(stack: NixExpr[], parts: readonly (string | NixExpr)[]): void {
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const part = parts[i]!;
+    if (typeof part !== 'string') stack.push(part);
+  }
 }
 
-function pushBindings(out: NixExpr[], items: readonly NixBindingItem[], claim: (item: NixBindingItem) => void): void {
-  for (const item of items) {
-    claim(item);
+/** Offers each binding item to `claim` in source order, then pushes their sub-expressions. */
+function pushBindings(stack: NixExpr[], items: readonly NixBindingItem[], claim: (item: NixBindingItem) => void): void {
+  for (const item of items) claim(item);
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i]!;
     if (item.kind === 'inherit') {
-      if (item.from) out.push(item.from);
+      if (item.from) stack.push(item.from);
     } else {
-      pushParts(out, item.path);
-      out.push(item.value);
+      stack.push(item.value);
+      pushPartsReversed(stack, item.path);
     }
   }
 }
 
-/** The direct sub-expressions of a node in source order; binding items are offered to `claim` first. */
-function childrenOf(expr: NixExpr, claim: (item: NixBindingItem) => void): NixExpr[] {
-  const out: NixExpr[] = [];
+/**
+ * Pushes the direct sub-expressions of a node onto `stack` so that they pop in source order;
+ * binding items are offered to `claim` first. No array per node: this runs for most nodes of a
+ * commented file.
+ */
+function pushChildren(stack: NixExpr[], expr: NixExpr, claim: (item: NixBindingItem) => void): void {
   switch (expr.kind) {
     case 'string':
     case 'path':
-      pushParts(out, expr.parts);
+      pushPartsReversed(stack, expr.parts);
       break;
     case 'attrs':
-      pushBindings(out, expr.bindings, claim);
+      pushBindings(stack, expr.bindings, claim);
       break;
     case 'let':
-      pushBindings(out, expr.bindings, claim);
-      out.push(expr.body);
+      stack.push(expr.body);
+      pushBindings(stack, expr.bindings, claim);
       break;
     case 'list':
       // A loop, not push(...items): spreading a long list as arguments overflows the stack.
-      for (const item of expr.items) out.push(item);
+      for (let i = expr.items.length - 1; i >= 0; i--) stack.push(expr.items[i]!);
       break;
     case 'with':
-      out.push(expr.scope, expr.body);
+      stack.push(expr.body, expr.scope);
       break;
     case 'assert':
-      out.push(expr.condition, expr.body);
+      stack.push(expr.body, expr.condition);
       break;
     case 'if':
-      out.push(expr.condition, expr.then, expr.else);
+      stack.push(expr.else, expr.then, expr.condition);
       break;
     case 'lambda':
-      if (expr.param.kind === 'formals') for (const formal of expr.param.formals) if (formal.default) out.push(formal.default);
-      out.push(expr.body);
+      stack.push(expr.body);
+      if (expr.param.kind === 'formals') {
+        const formals = expr.param.formals;
+        for (let i = formals.length - 1; i >= 0; i--) {
+          const fallback = formals[i]!.default;
+          if (fallback) stack.push(fallback);
+        }
+      }
       break;
     case 'call':
-      out.push(expr.fn);
-      for (const arg of expr.args) out.push(arg);
+      for (let i = expr.args.length - 1; i >= 0; i--) stack.push(expr.args[i]!);
+      stack.push(expr.fn);
       break;
     case 'select':
-      out.push(expr.subject);
-      pushParts(out, expr.path);
-      if (expr.or) out.push(expr.or);
+      if (expr.or) stack.push(expr.or);
+      pushPartsReversed(stack, expr.path);
+      stack.push(expr.subject);
       break;
     case 'hasAttr':
-      out.push(expr.subject);
-      pushParts(out, expr.path);
+      pushPartsReversed(stack, expr.path);
+      stack.push(expr.subject);
       break;
     case 'unary':
-      out.push(expr.operand);
+      stack.push(expr.operand);
       break;
     case 'binary':
-      out.push(expr.left, expr.right);
+      stack.push(expr.right, expr.left);
       break;
     case 'parens':
-      out.push(expr.expr);
+      stack.push(expr.expr);
       break;
     default:
       break;
   }
-  return out;
 }
 
 /**
@@ -260,5 +304,6 @@ export function commentLines(comment: SourceComment): string[] {
   let inner = comment.text.slice(2, -2);
   if (inner.startsWith(' ')) inner = inner.slice(1);
   if (inner.endsWith(' ')) inner = inner.slice(0, -1);
-  return inner.split(/\r\n|\r|\n/);
+  // A plain split when there is no CR: the same lines, without running the regular expression.
+  return inner.includes('\r') ? inner.split(/\r\n|\r|\n/) : inner.split('\n');
 }

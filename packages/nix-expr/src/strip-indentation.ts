@@ -28,16 +28,21 @@ export function stripIndentation(pieces: readonly IndentedPiece[]): { parts: Str
       continue;
     }
     const text = piece.text;
-    for (let j = 0; j < text.length; j++) {
-      const c = text[j];
+    let j = 0;
+    while (j < text.length) {
       if (atStartOfLine) {
-        if (c === ' ') curIndent++;
-        else if (c === '\n') curIndent = 0;
+        const c = text.charCodeAt(j++);
+        if (c === 32) curIndent++;
+        else if (c === 10) curIndent = 0;
         else {
           atStartOfLine = false;
           minIndent = Math.min(minIndent, curIndent);
         }
-      } else if (c === '\n') {
+      } else {
+        // The rest of a line with content does not matter here: skip to its end.
+        const newline = text.indexOf('\n', j);
+        if (newline < 0) break;
+        j = newline + 1;
         atStartOfLine = true;
         curIndent = 0;
       }
@@ -58,22 +63,29 @@ export function stripIndentation(pieces: readonly IndentedPiece[]): { parts: Str
     // Escapes go through the same stripping as raw text: Nix only distinguishes them above.
     let s2 = '';
     const text = piece.text;
-    for (let j = 0; j < text.length; j++) {
-      const c = text[j]!;
+    let j = 0;
+    while (j < text.length) {
       if (atStartOfLine) {
-        if (c === ' ') {
-          if (curDropped++ >= minIndent) s2 += c;
-        } else if (c === '\n') {
+        const c = text.charCodeAt(j);
+        if (c === 32) {
+          if (curDropped++ >= minIndent) s2 += ' ';
+          j++;
+        } else if (c === 10) {
           curDropped = 0;
-          s2 += c;
+          s2 += '\n';
+          j++;
         } else {
+          // Content starts: the line is copied from here on, this character included.
           atStartOfLine = false;
           curDropped = 0;
-          s2 += c;
         }
       } else {
-        s2 += c;
-        if (c === '\n') atStartOfLine = true;
+        // Copy up to and including the end of the line in one slice, not character by character.
+        const newline = text.indexOf('\n', j);
+        const end = newline < 0 ? text.length : newline + 1;
+        s2 += text.slice(j, end);
+        j = end;
+        if (newline >= 0) atStartOfLine = true;
       }
     }
     if (index === pieces.length - 1) {
