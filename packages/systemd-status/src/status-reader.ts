@@ -4,10 +4,10 @@
 import { applyContinuation } from './apply-continuation.js';
 import { applyKey, type UnitReader } from './apply-key.js';
 import type { ParseContext } from './context.js';
-import { cutKeyValue, cutMessage } from './cut-marker.js';
+import { cutKeyValue } from './cut-marker.js';
 import { newUnit } from './new-unit.js';
 import { parseHeader } from './parse-header.js';
-import { parseJournalLine } from './parse-journal-line.js';
+import { journalScratch, parseJournalLine } from './parse-journal-line.js';
 import { isPagerStatus, isShellCommand } from './pasted-chrome.js';
 import { CONTINUED, splitKeyLine } from './unit-keys.js';
 import type { StatusOutput, SystemdUnitStatus } from './types.js';
@@ -90,6 +90,7 @@ export class StatusReader {
   /** Characters read so far; decides when a unit or a waiting warning leaves the window. */
   position = 0;
   private open: OpenKeyLine | null = null;
+  private readonly journalScratch = journalScratch();
 
   constructor(
     private readonly out: Omit<StatusOutput, 'units'>,
@@ -175,11 +176,9 @@ export class StatusReader {
   }
 
   private readJournal(reader: UnitReader, line: string, lineNumber: number): boolean {
-    const entry = parseJournalLine(line, lineNumber, reader.clock, this.ctx);
+    const entry = parseJournalLine(line, lineNumber, reader.clock, this.ctx, this.journalScratch);
     if (!entry) return false;
-    const { text, cut } = cutMessage(entry.message);
-    entry.message = text;
-    if (cut) reader.unit.truncated.push(`journal.${reader.unit.journal.length}.message`);
+    if (this.journalScratch.cut) reader.unit.truncated.push(`journal.${reader.unit.journal.length}.message`);
     reader.unit.journal.push(entry);
     this.phase = 'journal';
     return true;
