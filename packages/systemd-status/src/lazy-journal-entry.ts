@@ -2,8 +2,9 @@
  * A journal entry that keeps its line and builds its fields on the first read
  * (`journal: 'lazy'`). On a large output the strings and objects of ~200k eager entries, all
  * kept, are most of the parse time (the collector copies every one of them), while most callers
- * read a few units' journals at most. So a lazy entry holds as little as it can: the line, its
- * number and what the line alone does not say (the UTC offset known when it was read).
+ * read a few units' journals at most. So a lazy entry holds as little as it can: where its line
+ * is in the input (not a string of its own: one object per entry for the collector, not two),
+ * the line number and what the line alone does not say (the UTC offset known when it was read).
  */
 import { readShortEntry } from './short-journal-line.js';
 import type { JournalEntry } from './types.js';
@@ -15,15 +16,22 @@ import type { JournalEntry } from './types.js';
  * text as for an eager entry. The state is in private fields, invisible to `Object.keys`.
  */
 export class LazyJournalEntry implements JournalEntry {
-  readonly #text: string;
+  readonly #source: string;
+  readonly #start: number;
+  readonly #length: number;
   readonly #lineNumber: number;
   readonly #zone: number | null;
   readonly #referenceDate: Date | null;
   #entry: JournalEntry | null = null;
 
-  /** `text` must be a line in the `short` format (`scanShortJournalLine` accepted it). */
-  constructor(text: string, lineNumber: number, zone: number | null, referenceDate: Date | null) {
-    this.#text = text;
+  /**
+   * `source.slice(start, start + length)` must be a line in the `short` format
+   * (`scanShortJournalLine` accepted it).
+   */
+  constructor(source: string, start: number, length: number, lineNumber: number, zone: number | null, referenceDate: Date | null) {
+    this.#source = source;
+    this.#start = start;
+    this.#length = length;
     this.#lineNumber = lineNumber;
     this.#zone = zone;
     this.#referenceDate = referenceDate;
@@ -32,9 +40,10 @@ export class LazyJournalEntry implements JournalEntry {
   /** The plain entry, built on the first call. */
   toJSON(): JournalEntry {
     if (this.#entry !== null) return this.#entry;
-    const entry = readShortEntry(this.#text, this.#lineNumber, this.#zone, this.#referenceDate);
+    const text = this.#source.slice(this.#start, this.#start + this.#length);
+    const entry = readShortEntry(text, this.#lineNumber, this.#zone, this.#referenceDate);
     // Unreachable: the constructor's caller scanned this very line.
-    if (entry === null) throw new Error(`not a short journal line: ${this.#text}`);
+    if (entry === null) throw new Error(`not a short journal line: ${text}`);
     this.#entry = entry;
     return entry;
   }

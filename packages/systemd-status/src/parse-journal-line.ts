@@ -31,10 +31,13 @@ export interface JournalScratch {
   readonly months: MonthCache;
   /** The message of the entry just returned was cut off (its cut marker is already removed). */
   cut: boolean;
+  /** Where the line being read lies: `source.slice(start, start + line.length)` is the line. */
+  source: string;
+  start: number;
 }
 
 export function journalScratch(): JournalScratch {
-  return { short: emptyShortLine(), months: { token: '', month: null }, cut: false };
+  return { short: emptyShortLine(), months: { token: '', month: null }, cut: false, source: '', start: 0 };
 }
 
 /**
@@ -51,7 +54,7 @@ export function parseJournalLine(
   if (scanShortJournalLine(line, lineNumber, short, scratch.months)) {
     short.zone = ctx.utcOffsetMinutes ?? clock.offset;
     scratch.cut = messageCutAt(line, short.messageStart);
-    return ctx.journal === 'lazy' ? new LazyJournalEntry(line, lineNumber, short.zone, ctx.referenceDate) : shortEntry(short, ctx.referenceDate);
+    return ctx.journal === 'lazy' ? new LazyJournalEntry(scratch.source, scratch.start, line.length, lineNumber, short.zone, ctx.referenceDate) : shortEntry(short, ctx.referenceDate);
   }
   const entry = parseOtherFormats(line, lineNumber, ctx);
   if (entry) {

@@ -98,8 +98,14 @@ export class StatusReader {
     private readonly emit: (unit: SystemdUnitStatus) => void,
   ) {}
 
-  /** Reads one line (escapes stripped, indent normalized) whose raw form was `length` characters. */
-  readLine(line: string, lineNumber: number, length: number): void {
+  /**
+   * Reads one line (escapes stripped, indent normalized) whose raw form was `length` characters.
+   * `source` and `start` say where the same text lies in a longer string that is kept anyway
+   * (the whole input), so that a lazy journal entry can point there.
+   */
+  readLine(line: string, lineNumber: number, length: number, source = line, start = 0): void {
+    this.journalScratch.source = source;
+    this.journalScratch.start = start;
     this.position += length + 1;
     this.read(line, lineNumber);
     this.expireWaiting();
