@@ -176,9 +176,11 @@ export class StatusReader {
 
   private applyKeyLine(reader: UnitReader, key: string, value: string, joins = 0): void {
     const { unit } = reader;
-    const before: OpenKeyLine = { key, value, truncatedLength: unit.truncated.length, processesLength: unit.processes.length, joins };
+    const truncatedLength = unit.truncated.length;
+    const processesLength = unit.processes.length;
     applyKey(reader, key, value, this.ctx);
-    this.open = joins < MAX_JOINS && isOpenValue(key, value) ? before : null;
+    // Built only for the rare open value: this runs for every key line.
+    this.open = joins < MAX_JOINS && isOpenValue(key, value) ? { key, value, truncatedLength, processesLength, joins } : null;
   }
 
   private readJournal(reader: UnitReader, line: string, lineNumber: number): boolean {
@@ -354,6 +356,8 @@ export class StatusReader {
     }
     const first = line[0];
     if (first !== 'W' && first !== 'N' && first !== 'H' && first !== ' ' && first !== '\t') return false;
+    // Most indented lines are key lines: rule them out before `trim` copies them.
+    if (!startsLikeNotice(line)) return false;
     const text = line.trim();
     if (!(text.startsWith('Warning: ') || text.startsWith('Notice: ') || text.startsWith('Hint: '))) return false;
     this.ctx.meter.operations += text.length;
@@ -373,6 +377,18 @@ export class StatusReader {
     }
     return true;
   }
+}
+
+/**
+ * False when the first character after the blanks is a printable ASCII character other than the
+ * first letter of `Warning:`, `Notice:` or `Hint:`, so that the trimmed line cannot start with
+ * one of them; true otherwise (including any other whitespace, which `trim` would also drop).
+ */
+function startsLikeNotice(line: string): boolean {
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  const c = line.charCodeAt(i);
+  return !(c > 32 && c < 127) || c === 87 || c === 78 || c === 72;
 }
 
 function isBlank(line: string): boolean {
