@@ -3,11 +3,20 @@
  * (`journal: 'lazy'`). On a large output the strings and objects of ~200k eager entries, all
  * kept, are most of the parse time (the collector copies every one of them), while most callers
  * read a few units' journals at most. So a lazy entry holds as little as it can: where its line
- * is in the input (not a string of its own: one object per entry for the collector, not two),
- * the line number and what the line alone does not say (the UTC offset known when it was read).
+ * is in the input (not a string of its own: one object per entry for the collector, not two)
+ * and its line number; the rest lives in a {@link JournalOrigin} shared with its neighbours.
  */
 import { readShortEntry } from './short-journal-line.js';
 import type { JournalEntry } from './types.js';
+
+/** What consecutive lazy entries have in common. */
+export interface JournalOrigin {
+  /** The string their lines lie in: the whole input, or a chunk of it when streamed. */
+  readonly source: string;
+  /** Minutes east of UTC for `short` dates, as known when the lines were read; `null` when unknown. */
+  readonly zone: number | null;
+  readonly referenceDate: Date | null;
+}
 
 /**
  * Reads like a `JournalEntry`: every field is a getter that builds the plain entry once (with
@@ -16,32 +25,29 @@ import type { JournalEntry } from './types.js';
  * text as for an eager entry. The state is in private fields, invisible to `Object.keys`.
  */
 export class LazyJournalEntry implements JournalEntry {
-  readonly #source: string;
+  readonly #origin: JournalOrigin;
   readonly #start: number;
   readonly #length: number;
   readonly #lineNumber: number;
-  readonly #zone: number | null;
-  readonly #referenceDate: Date | null;
   #entry: JournalEntry | null = null;
 
   /**
-   * `source.slice(start, start + length)` must be a line in the `short` format
+   * `origin.source.slice(start, start + length)` must be a line in the `short` format
    * (`scanShortJournalLine` accepted it).
    */
-  constructor(source: string, start: number, length: number, lineNumber: number, zone: number | null, referenceDate: Date | null) {
-    this.#source = source;
+  constructor(origin: JournalOrigin, start: number, length: number, lineNumber: number) {
+    this.#origin = origin;
     this.#start = start;
     this.#length = length;
     this.#lineNumber = lineNumber;
-    this.#zone = zone;
-    this.#referenceDate = referenceDate;
   }
 
   /** The plain entry, built on the first call. */
   toJSON(): JournalEntry {
     if (this.#entry !== null) return this.#entry;
-    const text = this.#source.slice(this.#start, this.#start + this.#length);
-    const entry = readShortEntry(text, this.#lineNumber, this.#zone, this.#referenceDate);
+    const origin = this.#origin;
+    const text = origin.source.slice(this.#start, this.#start + this.#length);
+    const entry = readShortEntry(text, this.#lineNumber, origin.zone, origin.referenceDate);
     // Unreachable: the constructor's caller scanned this very line.
     if (entry === null) throw new Error(`not a short journal line: ${text}`);
     this.#entry = entry;

@@ -1,7 +1,7 @@
 import { instant } from './calendar.js';
 import type { ParseContext } from './context.js';
 import { cutMessage, messageCutAt } from './cut-marker.js';
-import { LazyJournalEntry } from './lazy-journal-entry.js';
+import { LazyJournalEntry, type JournalOrigin } from './lazy-journal-entry.js';
 import { parseTimestamp } from './parse-timestamp.js';
 import { emptyShortLine, scanShortJournalLine, shortEntry, type MonthCache, type ShortJournalLine } from './short-journal-line.js';
 import type { JournalEntry } from './types.js';
@@ -34,10 +34,12 @@ export interface JournalScratch {
   /** Where the line being read lies: `source.slice(start, start + line.length)` is the line. */
   source: string;
   start: number;
+  /** What the last lazy entry shares with its neighbours; a new one when any part changes. */
+  origin: JournalOrigin | null;
 }
 
 export function journalScratch(): JournalScratch {
-  return { short: emptyShortLine(), months: { token: '', month: null }, cut: false, source: '', start: 0 };
+  return { short: emptyShortLine(), months: { token: '', month: null }, cut: false, source: '', start: 0, origin: null };
 }
 
 /**
@@ -54,7 +56,14 @@ export function parseJournalLine(
   if (scanShortJournalLine(line, lineNumber, short, scratch.months)) {
     short.zone = ctx.utcOffsetMinutes ?? clock.offset;
     scratch.cut = messageCutAt(line, short.messageStart);
-    return ctx.journal === 'lazy' ? new LazyJournalEntry(scratch.source, scratch.start, line.length, lineNumber, short.zone, ctx.referenceDate) : shortEntry(short, ctx.referenceDate);
+    if (ctx.journal !== 'lazy') return shortEntry(short, ctx.referenceDate);
+    let origin = scratch.origin;
+    // The source is the whole input or a chunk of it: the same string object for thousands of
+    // lines, so the comparison is mostly a pointer check.
+    if (origin === null || origin.source !== scratch.source || origin.zone !== short.zone) {
+      origin = scratch.origin = { source: scratch.source, zone: short.zone, referenceDate: ctx.referenceDate };
+    }
+    return new LazyJournalEntry(origin, scratch.start, line.length, lineNumber);
   }
   const entry = parseOtherFormats(line, lineNumber, ctx);
   if (entry) {
