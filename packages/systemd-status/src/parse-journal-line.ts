@@ -3,7 +3,7 @@ import type { ParseContext } from './context.js';
 import { cutMessage, messageCutAt } from './cut-marker.js';
 import { LazyJournalEntry, type JournalOrigin } from './lazy-journal-entry.js';
 import { parseTimestamp } from './parse-timestamp.js';
-import { emptyShortLine, scanShortJournalLine, shortEntry, type MonthCache, type ShortJournalLine } from './short-journal-line.js';
+import { emptyShortLine, scanShortJournalLine, shortEntry, type MonthCache, type ShortJournalLine, type TokenCache } from './short-journal-line.js';
 import type { JournalEntry } from './types.js';
 
 // One pattern per journalctl output mode the status view can be switched to. All anchored, with
@@ -29,6 +29,7 @@ export type JournalMode = 'parsed' | 'lazy';
 export interface JournalScratch {
   readonly short: ShortJournalLine;
   readonly months: MonthCache;
+  readonly tokens: TokenCache;
   /** The message of the entry just returned was cut off (its cut marker is already removed). */
   cut: boolean;
   /** Where the line being read lies: `source.slice(start, start + line.length)` is the line. */
@@ -39,7 +40,7 @@ export interface JournalScratch {
 }
 
 export function journalScratch(): JournalScratch {
-  return { short: emptyShortLine(), months: { token: '', month: null }, cut: false, source: '', start: 0, origin: null };
+  return { short: emptyShortLine(), months: { token: '', month: null }, tokens: { host: '', identifier: '' }, cut: false, source: '', start: 0, origin: null };
 }
 
 /**
@@ -56,7 +57,7 @@ export function parseJournalLine(
   if (scanShortJournalLine(line, lineNumber, short, scratch.months)) {
     short.zone = ctx.utcOffsetMinutes ?? clock.offset;
     scratch.cut = messageCutAt(line, short.messageStart);
-    if (ctx.journal !== 'lazy') return shortEntry(short, ctx.referenceDate);
+    if (ctx.journal !== 'lazy') return shortEntry(short, ctx.referenceDate, scratch.tokens);
     let origin = scratch.origin;
     // The source is the whole input or a chunk of it: the same string object for thousands of
     // lines, so the comparison is mostly a pointer check.

@@ -48,6 +48,16 @@ export interface MonthCache {
 }
 
 /**
+ * The last host and identifier cut from a line. A unit's journal repeats them line after line,
+ * so an entry reuses the previous string when the text is the same instead of copying it again
+ * (strings are immutable: sharing one cannot be observed).
+ */
+export interface TokenCache {
+  host: string;
+  identifier: string;
+}
+
+/**
  * Fills `s` with the parts of `line` when it is in the `short` format and returns true; false
  * (leaving `s` in an unspecified state) otherwise. Any month token is accepted, so unknown
  * locales still split into host, identifier and message. `zone` is left for the caller.
@@ -142,8 +152,18 @@ function readRest(line: string, restStart: number, s: ShortJournalLine): void {
  * year and no zone, so `date` is set only when both are known: the zone in `s.zone`, the year
  * from `referenceDate` (the latest year that keeps the entry no more than a day after it).
  */
-export function shortEntry(s: ShortJournalLine, referenceDate: Date | null): JournalEntry {
+export function shortEntry(s: ShortJournalLine, referenceDate: Date | null, tokens: TokenCache): JournalEntry {
   const { text } = s;
+  let host: string | null = null;
+  if (s.hostStart >= 0) {
+    host = sameText(text, s.hostStart, s.hostEnd, tokens.host) ? tokens.host : (tokens.host = text.slice(s.hostStart, s.hostEnd));
+  }
+  let identifier: string | null = null;
+  if (s.identifierStart >= 0) {
+    identifier = sameText(text, s.identifierStart, s.identifierEnd, tokens.identifier)
+      ? tokens.identifier
+      : (tokens.identifier = text.slice(s.identifierStart, s.identifierEnd));
+  }
   return {
     line: s.lineNumber,
     timestamp: text.slice(s.monthStart, s.timeEnd),
@@ -151,8 +171,8 @@ export function shortEntry(s: ShortJournalLine, referenceDate: Date | null): Jou
     month: s.month,
     day: s.day,
     time: text.slice(s.timeStart, s.timeEnd),
-    host: s.hostStart < 0 ? null : text.slice(s.hostStart, s.hostEnd),
-    identifier: s.identifierStart < 0 ? null : text.slice(s.identifierStart, s.identifierEnd),
+    host,
+    identifier,
     pid: s.pid,
     message: text.slice(s.messageStart, s.messageEnd),
   };
@@ -166,7 +186,7 @@ export function readShortEntry(line: string, lineNumber: number, zone: number | 
   const s = emptyShortLine();
   if (!scanShortJournalLine(line, lineNumber, s, { token: '', month: null })) return null;
   s.zone = zone;
-  return shortEntry(s, referenceDate);
+  return shortEntry(s, referenceDate, { host: '', identifier: '' });
 }
 
 function shortDate(s: ShortJournalLine, month: number, referenceDate: Date | null): Date | null {
@@ -183,6 +203,10 @@ function shortDate(s: ShortJournalLine, month: number, referenceDate: Date | nul
   if (candidate !== null && candidate.getTime() <= reference + 86_400_000) return candidate;
   // Feb 29 of a non-leap reference year is rejected by `instant`, so try the year before as well.
   return instant(year - 1, month, s.day, hour, minute, second, fraction, offset);
+}
+
+function sameText(line: string, start: number, end: number, previous: string): boolean {
+  return end - start === previous.length && line.startsWith(previous, start);
 }
 
 function cachedMonth(line: string, start: number, end: number, cache: MonthCache): number | null {
