@@ -6,7 +6,7 @@
  * is in the input (not a string of its own: one object per entry for the collector, not two)
  * and its line number; the rest lives in a {@link JournalOrigin} shared with its neighbours.
  */
-import { readShortEntry } from './short-journal-line.js';
+import { readShortEntry, type MonthCache, type ShortJournalLine, type TokenCache } from './short-journal-line.js';
 import type { JournalEntry } from './types.js';
 
 /** What consecutive lazy entries have in common. */
@@ -16,6 +16,13 @@ export interface JournalOrigin {
   /** Minutes east of UTC for `short` dates, as known when the lines were read; `null` when unknown. */
   readonly zone: number | null;
   readonly referenceDate: Date | null;
+  /**
+   * Scratch state for building entries, shared by the entries of this origin so that building
+   * one allocates only the entry and its strings (building is synchronous, never nested).
+   */
+  readonly scratch: ShortJournalLine;
+  readonly months: MonthCache;
+  readonly tokens: TokenCache;
 }
 
 /**
@@ -47,7 +54,7 @@ export class LazyJournalEntry implements JournalEntry {
     if (this.#entry !== null) return this.#entry;
     const origin = this.#origin;
     const text = origin.source.slice(this.#start, this.#start + this.#length);
-    const entry = readShortEntry(text, this.#lineNumber, origin.zone, origin.referenceDate);
+    const entry = readShortEntry(text, this.#lineNumber, origin.zone, origin.referenceDate, origin.scratch, origin.months, origin.tokens);
     // Unreachable: the constructor's caller scanned this very line.
     if (entry === null) throw new Error(`not a short journal line: ${text}`);
     this.#entry = entry;

@@ -62,7 +62,10 @@ export function parseJournalLine(
     // The source is the whole input or a chunk of it: the same string object for thousands of
     // lines, so the comparison is mostly a pointer check.
     if (origin === null || origin.source !== scratch.source || origin.zone !== short.zone) {
-      origin = scratch.origin = { source: scratch.source, zone: short.zone, referenceDate: ctx.referenceDate };
+      origin = scratch.origin = {
+        source: scratch.source, zone: short.zone, referenceDate: ctx.referenceDate,
+        scratch: emptyShortLine(), months: { token: '', month: null }, tokens: { host: '', identifier: '' },
+      };
     }
     return new LazyJournalEntry(origin, scratch.start, line.length, lineNumber);
   }

@@ -181,12 +181,15 @@ export function shortEntry(s: ShortJournalLine, referenceDate: Date | null, toke
 /**
  * Reads a line already known to be in the `short` format into its plain entry, for a lazy entry
  * that kept only the line: scanning again allocates nothing and costs less than keeping offsets.
+ * `s`, `months` and `tokens` are scratch state the caller may share between calls.
  */
-export function readShortEntry(line: string, lineNumber: number, zone: number | null, referenceDate: Date | null): JournalEntry | null {
-  const s = emptyShortLine();
-  if (!scanShortJournalLine(line, lineNumber, s, { token: '', month: null })) return null;
+export function readShortEntry(
+  line: string, lineNumber: number, zone: number | null, referenceDate: Date | null,
+  s: ShortJournalLine, months: MonthCache, tokens: TokenCache,
+): JournalEntry | null {
+  if (!scanShortJournalLine(line, lineNumber, s, months)) return null;
   s.zone = zone;
-  return shortEntry(s, referenceDate, { host: '', identifier: '' });
+  return shortEntry(s, referenceDate, tokens);
 }
 
 function shortDate(s: ShortJournalLine, month: number, referenceDate: Date | null): Date | null {
