@@ -1,5 +1,5 @@
 import { compare, report } from '../../../tools/bench/harness.js';
-import { createStatusParser, parseStatus } from '../src/index.js';
+import { createStatusParser, parseStatus, type SystemdUnitStatus } from '../src/index.js';
 import { make } from './generate.js';
 
 const encoder = new TextEncoder();
@@ -31,5 +31,43 @@ report(
     baselineName: "text.split('\\n')",
     baseline: (text) => text.split('\n'),
     runs: 5,
+  }),
+);
+
+report(
+  compare({
+    package: '@nixkit/systemd-status',
+    workload: "parse the same output with journal: 'lazy' (no journal field read)",
+    make,
+    sizeOf: (text) => encoder.encode(text).length,
+    ours: (text) => parseStatus(text, { journal: 'lazy' }),
+    baselineName: "text.split('\\n')",
+    baseline: (text) => text.split('\n'),
+    targets: [{ metric: 'speedRatio', atLeast: 0.3 }],
+  }),
+);
+
+/** Reads every field of every journal entry, so lazy entries are all built. */
+function readEveryEntry(units: readonly SystemdUnitStatus[]): number {
+  let sum = 0;
+  for (const unit of units) {
+    for (const e of unit.journal) {
+      sum += e.line + e.timestamp.length + (e.date === null ? 0 : 1) + (e.month ?? 0) + (e.day ?? 0) + (e.time?.length ?? 0) +
+        (e.host?.length ?? 0) + (e.identifier?.length ?? 0) + (e.pid ?? 0) + e.message.length;
+    }
+  }
+  return sum;
+}
+
+report(
+  compare({
+    package: '@nixkit/systemd-status',
+    workload: "parse with journal: 'lazy' and read every field of every journal entry",
+    make,
+    sizeOf: (text) => encoder.encode(text).length,
+    ours: (text) => readEveryEntry(parseStatus(text, { journal: 'lazy' })),
+    baselineName: "text.split('\\n')",
+    baseline: (text) => text.split('\n'),
+    targets: [{ metric: 'speedRatio', atLeast: 0.15 }],
   }),
 );

@@ -27,21 +27,12 @@ export function applyKey(reader: UnitReader, key: string, rawValue: string, ctx:
   const { unit } = reader;
   ctx.meter.operations += rawValue.length;
   const { text, cut } = cutKeyValue(rawValue);
-  const mark = (path: string): void => {
-    if (cut) unit.truncated.push(path);
-  };
-  const stamp = (value: string, path: string): Timestamp => {
-    const parsed = parseTimestamp(value, cut, ctx);
-    if (parsed.fixedUtc) reader.clock.offset = 0;
-    mark(path);
-    return { raw: parsed.raw, date: parsed.date, relative: parsed.relative };
-  };
   reader.lastKey = key;
   switch (key) {
     case 'Follow':
     case 'Follows':
       unit.follows = text.replace(/^unit currently follows state of /, '');
-      return mark('follows');
+      return mark(unit, cut, 'follows');
     case 'Loaded': {
       const loaded = parseLoaded(text, cut);
       unit.loadState = loaded.loadState;
@@ -57,7 +48,7 @@ export function applyKey(reader: UnitReader, key: string, rawValue: string, ctx:
       return;
     case 'Drop-In':
       unit.dropIns.push({ directory: text, files: [] });
-      return mark(`dropIns.${unit.dropIns.length - 1}.directory`);
+      return mark(unit, cut, `dropIns.${unit.dropIns.length - 1}.directory`);
     case 'Active': {
       const active = parseActive(text);
       unit.activeState = active.activeState;
@@ -66,41 +57,41 @@ export function applyKey(reader: UnitReader, key: string, rawValue: string, ctx:
       unit.subState = active.subState ?? (cut && text.indexOf(' ') < 0 ? null : active.activeState);
       unit.freezerState = active.freezerState;
       unit.result = active.result;
-      if (active.since !== null) unit.since = stamp(active.since, 'since');
+      if (active.since !== null) unit.since = stamp(reader, ctx, cut, active.since, 'since');
       else if (active.openField) unit.truncated.push(active.openField);
       else if (cut) unit.truncated.push(text.indexOf(' ') < 0 ? 'activeState' : 'since');
       return;
     }
     case 'Until':
-      unit.until = stamp(text, 'until');
+      unit.until = stamp(reader, ctx, cut, text, 'until');
       return;
     case 'Trigger':
-      unit.trigger = text === 'n/a' ? { raw: 'n/a', date: null, relative: null } : stamp(text, 'trigger');
+      unit.trigger = text === 'n/a' ? { raw: 'n/a', date: null, relative: null } : stamp(reader, ctx, cut, text, 'trigger');
       return;
     case 'Invocation':
       // `" Invocation: " SD_ID128_FORMAT_STR` (v256+): 32 lower-case hex digits.
       unit.invocation = text;
       unit.invocationId = cut ? null : invocationId(text);
-      return mark('invocation');
+      return mark(unit, cut, 'invocation');
     case 'Job':
       // `"        Job: %" PRIu32` (v257+), printed when a job is queued for the unit.
       unit.job = text;
       unit.jobId = !cut && /^\d{1,10}$/.test(text) ? Number(text) : null;
-      return mark('job');
+      return mark(unit, cut, 'job');
     case 'Error':
       unit.error = text;
       unit.statusError = parseErrorLine(text);
-      return mark('error');
+      return mark(unit, cut, 'error');
     case 'Act. Units':
       unit.activeUnits = parseActiveUnits(text);
-      return mark('activeUnits');
+      return mark(unit, cut, 'activeUnits');
     case 'Duration':
     case 'Device':
     case 'Where':
     case 'What': {
       const field = key.toLowerCase() as 'duration' | 'device' | 'where' | 'what';
       unit[field] = text;
-      return mark(field);
+      return mark(unit, cut, field);
     }
     case 'TriggeredBy':
     case 'Triggers':
@@ -110,14 +101,14 @@ export function applyKey(reader: UnitReader, key: string, rawValue: string, ctx:
     case 'Assert': {
       const at = text.indexOf(' at ');
       const check: ConditionCheck = { raw: text, timestamp: null, details: [] };
-      if (at >= 0) check.timestamp = stamp(text.slice(at + 4), key.toLowerCase());
-      else mark(key.toLowerCase());
+      if (at >= 0) check.timestamp = stamp(reader, ctx, cut, text.slice(at + 4), key.toLowerCase());
+      else mark(unit, cut, key.toLowerCase());
       unit[key === 'Condition' ? 'condition' : 'assert'] = check;
       return;
     }
     case 'Docs':
       unit.docs.push(text);
-      return mark(`docs.${unit.docs.length - 1}`);
+      return mark(unit, cut, `docs.${unit.docs.length - 1}`);
     case 'Listen': {
       const open = text.lastIndexOf(' (');
       const closed = text.endsWith(')');
@@ -134,7 +125,7 @@ export function applyKey(reader: UnitReader, key: string, rawValue: string, ctx:
         connected: m ? Number(m[2]) : null,
         refused: m?.[3] !== undefined ? Number(m[3]) : null,
       };
-      return mark('accepted');
+      return mark(unit, cut, 'accepted');
     }
     case 'Process': {
       const { process, cutField } = parseProcessLine(text, cut);
@@ -168,17 +159,17 @@ export function applyKey(reader: UnitReader, key: string, rawValue: string, ctx:
       if (key === 'IP') unit.ip = pair ? { in: pair[0], out: pair[1] } : null;
       else unit.io = pair ? { read: pair[0], written: pair[1] } : null;
       if (pair === null) unit.diagnostics.push({ line: reader.line, text: rawValue, reason: `unreadable ${key} value` });
-      return mark(key.toLowerCase());
+      return mark(unit, cut, key.toLowerCase());
     }
     case 'Tasks': {
       const tasks = parseCount(text);
       unit.tasks = tasks.count;
       unit.tasksLimit = tasks.limit;
-      return mark(text.indexOf('(') >= 0 ? 'tasksLimit' : 'tasks');
+      return mark(unit, cut, text.indexOf('(') >= 0 ? 'tasksLimit' : 'tasks');
     }
     case 'FD Store':
       unit.fdStore = parseCount(text);
-      return mark('fdStore');
+      return mark(unit, cut, 'fdStore');
     case 'Memory': {
       const { memory, open } = parseMemory(text);
       unit.memory = memory;
@@ -187,16 +178,16 @@ export function applyKey(reader: UnitReader, key: string, rawValue: string, ctx:
     }
     case 'Mem peak':
       unit.memPeak = parseMemPeak(text);
-      return mark('memPeak');
+      return mark(unit, cut, 'memPeak');
     case 'CPU':
       unit.cpu = text;
       unit.cpuMs = cut ? null : parseTimespanMs(text);
-      return mark('cpu');
+      return mark(unit, cut, 'cpu');
     case 'CGroup':
       unit.cgroup = text;
-      return mark('cgroup');
+      return mark(unit, cut, 'cgroup');
     default:
-      applyManagerKey(reader, key, text, cut, stamp);
+      applyManagerKey(reader, key, text, cut, ctx);
   }
 }
 
@@ -228,12 +219,25 @@ function applyMainPid(reader: UnitReader, text: string, cut: boolean): void {
   }
 }
 
-function applyManagerKey(reader: UnitReader, key: string, text: string, cut: boolean, stamp: (value: string, path: string) => Timestamp): void {
+function applyManagerKey(reader: UnitReader, key: string, text: string, cut: boolean, ctx: ParseContext): void {
   const manager: ManagerStatus = (reader.unit.manager ??= { state: null, units: null, jobs: null, failed: null, since: null, version: null, tainted: null });
   const field = ({ State: 'state', Units: 'units', Jobs: 'jobs', Failed: 'failed', systemd: 'version', Tainted: 'tainted' } as const)[key as 'State'];
-  if (key === 'Since') manager.since = stamp(text, 'manager.since');
+  if (key === 'Since') manager.since = stamp(reader, ctx, cut, text, 'manager.since');
   else if (field !== undefined) {
     manager[field] = text;
     if (cut) reader.unit.truncated.push(`manager.${field}`);
   }
+}
+
+// Plain functions rather than closures inside `applyKey`: it runs for every key line, and two
+// closures per line are garbage the collector has to sweep on large outputs.
+function mark(unit: SystemdUnitStatus, cut: boolean, path: string): void {
+  if (cut) unit.truncated.push(path);
+}
+
+function stamp(reader: UnitReader, ctx: ParseContext, cut: boolean, value: string, path: string): Timestamp {
+  const parsed = parseTimestamp(value, cut, ctx);
+  if (parsed.fixedUtc) reader.clock.offset = 0;
+  mark(reader.unit, cut, path);
+  return { raw: parsed.raw, date: parsed.date, relative: parsed.relative };
 }

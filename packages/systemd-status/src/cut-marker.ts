@@ -36,3 +36,17 @@ export function cutMessage(message: string): CutText {
   if (message.endsWith('>') && message.indexOf('<') < 0) return { text: message.slice(0, -1), cut: true };
   return { text: message, cut: message.indexOf('…') >= 0 };
 }
+
+/**
+ * `cutMessage` for a message that runs from `start` to the end of `line`, without cutting it
+ * out: the end of the text that survives the pager's marker (`line.length` when there is none).
+ */
+export function messageEndAt(line: string, start: number): number {
+  const n = line.length;
+  return n > start && line.charCodeAt(n - 1) === 62 && line.indexOf('<', start) < 0 ? n - 1 : n;
+}
+
+/** Whether the message from `start` to the end of `line` was cut (see `cutMessage`). */
+export function messageCutAt(line: string, start: number): boolean {
+  return messageEndAt(line, start) < line.length || line.indexOf('…', start) >= 0;
+}

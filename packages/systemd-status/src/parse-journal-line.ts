@@ -1,7 +1,9 @@
 import { instant } from './calendar.js';
 import type { ParseContext } from './context.js';
-import { monthNumber } from './months.js';
+import { cutMessage, messageCutAt } from './cut-marker.js';
+import { LazyJournalEntry, type JournalOrigin } from './lazy-journal-entry.js';
 import { parseTimestamp } from './parse-timestamp.js';
+import { emptyShortLine, scanShortJournalLine, shortEntry, type MonthCache, type ShortJournalLine, type TokenCache } from './short-journal-line.js';
 import type { JournalEntry } from './types.js';
 
 // One pattern per journalctl output mode the status view can be switched to. All anchored, with
@@ -17,23 +19,67 @@ export interface JournalClock {
   offset: number | null;
 }
 
+/** How journal entries are built: all fields at once, or on first read (see `ParseOptions.journal`). */
+export type JournalMode = 'parsed' | 'lazy';
+
+/**
+ * What one journal reader keeps between lines: scratch offsets, so recognizing a `short` line
+ * allocates nothing, the last month token, and `cut`, set by each `parseJournalLine` call.
+ */
+export interface JournalScratch {
+  readonly short: ShortJournalLine;
+  readonly months: MonthCache;
+  readonly tokens: TokenCache;
+  /** The message of the entry just returned was cut off (its cut marker is already removed). */
+  cut: boolean;
+  /** Where the line being read lies: `source.slice(start, start + line.length)` is the line. */
+  source: string;
+  start: number;
+  /** What the last lazy entry shares with its neighbours; a new one when any part changes. */
+  origin: JournalOrigin | null;
+}
+
+export function journalScratch(): JournalScratch {
+  return { short: emptyShortLine(), months: { token: '', month: null }, tokens: { host: '', identifier: '' }, cut: false, source: '', start: 0, origin: null };
+}
+
 /**
  * Parses one journal line in the `short`, `short-precise`, `short-iso(-precise)`, `short-full`,
  * `short-unix` or `short-monotonic` format; `null` when the line is none of them. The entry's
- * `line` is set to `lineNumber`.
+ * `line` is set to `lineNumber`, a cut marker is removed from its message (`scratch.cut` tells
+ * whether there was one), and in `lazy` mode a `short` line becomes a {@link LazyJournalEntry}.
  */
-export function parseJournalLine(line: string, lineNumber: number, clock: JournalClock, ctx: ParseContext): JournalEntry | null {
+export function parseJournalLine(
+  line: string, lineNumber: number, clock: JournalClock, ctx: ParseContext, scratch: JournalScratch,
+): JournalEntry | null {
   ctx.meter.operations += line.length;
-  const short = scanShort(line);
-  if (short) {
-    const month = monthNumber(line.slice(short.monthStart, short.monthEnd));
-    const day = Number(line.slice(short.dayStart, short.timeStart - 1));
-    const time = line.slice(short.timeStart, short.timeEnd);
-    const host = line.slice(short.timeEnd + 1, short.hostEnd);
-    const rest = line.slice(short.hostEnd + 1);
-    const date = month === null ? null : shortDate(month, day, time, clock, ctx);
-    return entry(lineNumber, line.slice(short.monthStart, short.timeEnd), date, month, day, time, host, rest);
+  const short = scratch.short;
+  if (scanShortJournalLine(line, lineNumber, short, scratch.months)) {
+    short.zone = ctx.utcOffsetMinutes ?? clock.offset;
+    scratch.cut = messageCutAt(line, short.messageStart);
+    if (ctx.journal !== 'lazy') return shortEntry(short, ctx.referenceDate, scratch.tokens);
+    let origin = scratch.origin;
+    // The source is the whole input or a chunk of it: the same string object for thousands of
+    // lines, so the comparison is mostly a pointer check.
+    if (origin === null || origin.source !== scratch.source || origin.zone !== short.zone) {
+      origin = scratch.origin = {
+        source: scratch.source, zone: short.zone, referenceDate: ctx.referenceDate,
+        scratch: emptyShortLine(), months: { token: '', month: null }, tokens: { host: '', identifier: '' },
+      };
+    }
+    return new LazyJournalEntry(origin, scratch.start, line.length, lineNumber);
   }
+  const entry = parseOtherFormats(line, lineNumber, ctx);
+  if (entry) {
+    const { text, cut } = cutMessage(entry.message);
+    entry.message = text;
+    scratch.cut = cut;
+  }
+  return entry;
+}
+
+/** The formats other than `short`: rare enough that a regex match per line costs nothing. */
+function parseOtherFormats(line: string, lineNumber: number, ctx: ParseContext): JournalEntry | null {
   ctx.meter.operations += line.length;
   const iso = ISO.exec(line);
   if (iso) {
@@ -84,79 +130,4 @@ function entry(
     }
   }
   return { line, timestamp, date, month, day, time, host, identifier, pid, message };
-}
-
-/** Offsets of the parts of a `short`/`short-precise` line: `<month> <dd> <HH:MM:SS[.ffffff]> <host> <rest>`. */
-interface ShortLine {
-  monthStart: number;
-  monthEnd: number;
-  dayStart: number;
-  timeStart: number;
-  timeEnd: number;
-  hostEnd: number;
-}
-
-/**
- * Scans the `short` format by hand: it is the bulk of most outputs, and a regex match would
- * allocate a capture array and nine strings per line. Any month token is accepted, so unknown
- * locales still split into host, identifier and message.
- */
-function scanShort(line: string): ShortLine | null {
-  const n = line.length;
-  let i = 0;
-  while (i < n && line.charCodeAt(i) === 32) i++;
-  const monthStart = i;
-  while (i < n && !isSpace(line.charCodeAt(i))) i++;
-  const monthEnd = i;
-  if (monthEnd === monthStart) return null;
-  while (i < n && line.charCodeAt(i) === 32) i++;
-  const dayStart = i;
-  while (i < n && isDigit(line.charCodeAt(i)) && i - dayStart < 3) i++;
-  if (i === dayStart || i - dayStart > 2 || line.charCodeAt(i) !== 32) return null;
-  const timeStart = ++i;
-  // HH:MM:SS
-  for (let k = 0; k < 8; k++) {
-    const c = line.charCodeAt(timeStart + k);
-    if (k === 2 || k === 5 ? c !== 58 : !isDigit(c)) return null;
-  }
-  i = timeStart + 8;
-  if (line.charCodeAt(i) === 46) {
-    const fractionStart = ++i;
-    while (i < n && isDigit(line.charCodeAt(i)) && i - fractionStart < 7) i++;
-    if (i === fractionStart || i - fractionStart > 6) return null;
-  }
-  const timeEnd = i;
-  if (line.charCodeAt(i) !== 32) return null;
-  const hostStart = ++i;
-  while (i < n && !isSpace(line.charCodeAt(i))) i++;
-  if (i === hostStart || line.charCodeAt(i) !== 32) return null;
-  return { monthStart, monthEnd, dayStart, timeStart, timeEnd, hostEnd: i };
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12;
-}
-
-/**
- * A `short` timestamp has no year and no zone. It becomes a Date only when both are known: the
- * zone from `utcOffsetMinutes` or the unit's own UTC timestamps, the year from `referenceDate`
- * (the latest year that keeps the entry no more than a day after the reference).
- */
-function shortDate(month: number, day: number, time: string, clock: JournalClock, ctx: ParseContext): Date | null {
-  const offset = ctx.utcOffsetMinutes ?? clock.offset;
-  if (offset === null || ctx.referenceDate === null) return null;
-  const hour = Number(time.slice(0, 2));
-  const minute = Number(time.slice(3, 5));
-  const second = Number(time.slice(6, 8));
-  const fraction = time.slice(9);
-  const reference = ctx.referenceDate.getTime();
-  const year = new Date(reference + offset * 60_000).getUTCFullYear();
-  const candidate = instant(year, month, day, hour, minute, second, fraction, offset);
-  if (candidate !== null && candidate.getTime() <= reference + 86_400_000) return candidate;
-  // Feb 29 of a non-leap reference year is rejected by `instant`, so try the year before as well.
-  return instant(year - 1, month, day, hour, minute, second, fraction, offset);
 }

@@ -32,24 +32,33 @@ export function parseMemory(value: string): { memory: Memory; open: boolean } {
   if (!rest.startsWith('(')) return { memory: memoryFrom(size, details), open: false };
   const closed = rest.endsWith(')');
   const inner = rest.slice(1, closed ? -1 : undefined);
-  let label: string[] = [];
+  // Tokens are separated by ` ` or `, ` (what `split(/,? /)` would give), read in place rather
+  // than through an array of tokens and one of label words: this runs for every unit.
+  let label: string | null = null;
   let expectValue = false;
-  for (const token of inner.split(/,? /)) {
-    if (token === '') continue;
-    if (expectValue) {
-      const detail: MemoryDetail = { name: label.join(' '), ...parseSize(token) };
-      details.push(detail);
-      label = [];
-      expectValue = false;
-    } else if (token.endsWith(':')) {
-      label.push(token.slice(0, -1));
-      expectValue = true;
-    } else {
-      label.push(token);
+  for (let start = 0; start <= inner.length;) {
+    const space = inner.indexOf(' ', start);
+    const separator = space < 0 ? inner.length : space;
+    const end = space >= 0 && separator > start && inner.charCodeAt(separator - 1) === 44 ? separator - 1 : separator;
+    const next = separator + 1;
+    if (end > start) {
+      if (expectValue) {
+        const size = parseSize(inner.slice(start, end));
+        const detail: MemoryDetail = { name: label ?? '', raw: size.raw, bytes: size.bytes };
+        details.push(detail);
+        label = null;
+        expectValue = false;
+      } else {
+        const colon = inner.charCodeAt(end - 1) === 58;
+        const word = inner.slice(start, colon ? end - 1 : end);
+        label = label === null ? word : `${label} ${word}`;
+        expectValue = colon;
+      }
     }
+    start = next;
   }
   // A cut right after a label leaves a detail with no value; keep it so the cut is visible.
-  if (expectValue || label.length > 0) details.push({ name: label.join(' '), raw: '', bytes: null });
+  if (expectValue || label !== null) details.push({ name: label ?? '', raw: '', bytes: null });
   return { memory: memoryFrom(size, details), open: !closed };
 }
 

@@ -20,7 +20,12 @@ export function parseStatusOutput(text: string, options?: ParseOptions): StatusO
     return out;
   }
   const state = new StatusReader(out, ctx, (unit) => out.units.push(unit));
-  eachLine(text, ctx.meter, (line, lineNumber) => state.readLine(normalizeIndent(stripEscapes(line)), lineNumber, line.length));
+  eachLine(text, ctx.meter, (raw, lineNumber, start) => {
+    const line = normalizeIndent(stripEscapes(raw));
+    // Lazy journal entries then keep `text` and an offset instead of a string of their own.
+    if (line === raw) state.readLine(line, lineNumber, raw.length, text, start);
+    else state.readLine(line, lineNumber, raw.length);
+  });
   state.finish();
   return out;
 }

@@ -24,8 +24,9 @@ const PAGER_STATUS = /^(?:lines \d{1,9}-\d{1,9}(?:\/\d{1,9})?(?: \(END\))?|\(END
  * count, even when a command line shown in them contains `> systemctl`.
  */
 export function isShellCommand(line: string, bare = true): boolean {
+  // Checked before `trim` copies the line: almost no line mentions a `…ctl` command.
+  if (line.indexOf('ctl') < 0) return false;
   const text = line.trim();
-  if (text.indexOf('ctl') < 0) return false;
   if (bare && BARE_COMMAND.test(text)) return true;
   const head = text.slice(0, MAX_PROMPT);
   const end = PROMPT_END.exec(head);
@@ -38,6 +39,12 @@ export function isShellCommand(line: string, bare = true): boolean {
 
 /** True for the status line `less` leaves in a paste (`lines 1-13/13 (END)`), not for blanks. */
 export function isPagerStatus(line: string): boolean {
+  // A status line starts with `l`, `(` or `.`; anything else printable rules it out before
+  // `trim` copies the line.
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  const c = line.charCodeAt(i);
+  if (c > 32 && c < 127 && c !== 108 && c !== 40 && c !== 46) return false;
   const text = line.trim();
   return text !== '' && PAGER_STATUS.test(text);
 }

@@ -4,10 +4,10 @@
 import { applyContinuation } from './apply-continuation.js';
 import { applyKey, type UnitReader } from './apply-key.js';
 import type { ParseContext } from './context.js';
-import { cutKeyValue, cutMessage } from './cut-marker.js';
+import { cutKeyValue } from './cut-marker.js';
 import { newUnit } from './new-unit.js';
 import { parseHeader } from './parse-header.js';
-import { parseJournalLine } from './parse-journal-line.js';
+import { journalScratch, parseJournalLine } from './parse-journal-line.js';
 import { isPagerStatus, isShellCommand } from './pasted-chrome.js';
 import { CONTINUED, splitKeyLine } from './unit-keys.js';
 import type { StatusOutput, SystemdUnitStatus } from './types.js';
@@ -90,6 +90,7 @@ export class StatusReader {
   /** Characters read so far; decides when a unit or a waiting warning leaves the window. */
   position = 0;
   private open: OpenKeyLine | null = null;
+  private readonly journalScratch = journalScratch();
 
   constructor(
     private readonly out: Omit<StatusOutput, 'units'>,
@@ -97,8 +98,14 @@ export class StatusReader {
     private readonly emit: (unit: SystemdUnitStatus) => void,
   ) {}
 
-  /** Reads one line (escapes stripped, indent normalized) whose raw form was `length` characters. */
-  readLine(line: string, lineNumber: number, length: number): void {
+  /**
+   * Reads one line (escapes stripped, indent normalized) whose raw form was `length` characters.
+   * `source` and `start` say where the same text lies in a longer string that is kept anyway
+   * (the whole input), so that a lazy journal entry can point there.
+   */
+  readLine(line: string, lineNumber: number, length: number, source = line, start = 0): void {
+    this.journalScratch.source = source;
+    this.journalScratch.start = start;
     this.position += length + 1;
     this.read(line, lineNumber);
     this.expireWaiting();
@@ -169,17 +176,17 @@ export class StatusReader {
 
   private applyKeyLine(reader: UnitReader, key: string, value: string, joins = 0): void {
     const { unit } = reader;
-    const before: OpenKeyLine = { key, value, truncatedLength: unit.truncated.length, processesLength: unit.processes.length, joins };
+    const truncatedLength = unit.truncated.length;
+    const processesLength = unit.processes.length;
     applyKey(reader, key, value, this.ctx);
-    this.open = joins < MAX_JOINS && isOpenValue(key, value) ? before : null;
+    // Built only for the rare open value: this runs for every key line.
+    this.open = joins < MAX_JOINS && isOpenValue(key, value) ? { key, value, truncatedLength, processesLength, joins } : null;
   }
 
   private readJournal(reader: UnitReader, line: string, lineNumber: number): boolean {
-    const entry = parseJournalLine(line, lineNumber, reader.clock, this.ctx);
+    const entry = parseJournalLine(line, lineNumber, reader.clock, this.ctx, this.journalScratch);
     if (!entry) return false;
-    const { text, cut } = cutMessage(entry.message);
-    entry.message = text;
-    if (cut) reader.unit.truncated.push(`journal.${reader.unit.journal.length}.message`);
+    if (this.journalScratch.cut) reader.unit.truncated.push(`journal.${reader.unit.journal.length}.message`);
     reader.unit.journal.push(entry);
     this.phase = 'journal';
     return true;
@@ -349,6 +356,8 @@ export class StatusReader {
     }
     const first = line[0];
     if (first !== 'W' && first !== 'N' && first !== 'H' && first !== ' ' && first !== '\t') return false;
+    // Most indented lines are key lines: rule them out before `trim` copies them.
+    if (!startsLikeNotice(line)) return false;
     const text = line.trim();
     if (!(text.startsWith('Warning: ') || text.startsWith('Notice: ') || text.startsWith('Hint: '))) return false;
     this.ctx.meter.operations += text.length;
@@ -368,6 +377,18 @@ export class StatusReader {
     }
     return true;
   }
+}
+
+/**
+ * False when the first character after the blanks is a printable ASCII character other than the
+ * first letter of `Warning:`, `Notice:` or `Hint:`, so that the trimmed line cannot start with
+ * one of them; true otherwise (including any other whitespace, which `trim` would also drop).
+ */
+function startsLikeNotice(line: string): boolean {
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  const c = line.charCodeAt(i);
+  return !(c > 32 && c < 127) || c === 87 || c === 78 || c === 72;
 }
 
 function isBlank(line: string): boolean {

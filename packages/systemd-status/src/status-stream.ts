@@ -33,7 +33,12 @@ export function createStatusParser(options?: ParseOptions): StatusParser {
   let ready: SystemdUnitStatus[] = [];
   const reader = new StatusReader(tail, ctx, (unit) => ready.push(unit));
   const splitter = createLineSplitter(ctx.meter);
-  const visit = (line: string, lineNumber: number): void => reader.readLine(normalizeIndent(stripEscapes(line)), lineNumber, line.length);
+  const visit = (raw: string, lineNumber: number, source: string, start: number): void => {
+    const line = normalizeIndent(stripEscapes(raw));
+    // Lazy journal entries then keep the chunk and an offset instead of a string of their own.
+    if (line === raw) reader.readLine(line, lineNumber, raw.length, source, start);
+    else reader.readLine(line, lineNumber, raw.length);
+  };
   let ended = false;
   return {
     write(chunk) {
