@@ -66,14 +66,14 @@ export class PrintBuffer {
     if (d !== undefined) this.write(d);
   }
 
-  /** Writes one string as UTF-8. */
-  write(text: string): void {
-    const length = text.length;
+  /** Writes one string, or its units from `from` up to `to`, as UTF-8. */
+  write(text: string, from = 0, to = text.length): void {
+    const length = to;
     // At most 3 bytes per UTF-16 unit (a surrogate pair is 2 units for 4 bytes).
-    reserve(length * 3);
+    reserve((to - from) * 3);
     const target = bytes;
     let at = end;
-    for (let i = 0; i < length; i++) {
+    for (let i = from; i < length; i++) {
       const c = text.charCodeAt(i);
       if (c < 0x80) {
         target[at++] = c;

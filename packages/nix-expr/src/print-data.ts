@@ -1,7 +1,8 @@
-import type { NixAttrs, NixBindingItem, NixExpr } from './ast.js';
+import type { NixAttrs, NixBindingItem, NixExpr, NixString } from './ast.js';
 import { attrName, isIdentifier } from './attr-name.js';
 import type { PrintBuffer } from './print-buffer.js';
 import { leafText, writeBinding } from './print-bindings.js';
+import { writePlainIndented } from './print-indented-plain.js';
 import { flat, flatBinding, wraps } from './print-flat.js';
 import { SLOT_ARGUMENT } from './precedence.js';
 import { commentLines, writeLineStart, type Layout } from './print.js';
@@ -151,6 +152,9 @@ function writeBodies(layout: Layout, out: PrintBuffer, first: Body): void {
           if (length >= 0) {
             if (simpleKey || start.length - newline.length + length + 3 <= width) continue;
             out.rewind(mark);
+          } else if (simpleKey && (value as NixString).style === 'auto' && writePlainIndented(out, text, start, deeper(layout, depth).ind, depth.ind, ';')) {
+            // Multi-line text: `name = ''…'';` as the general path writes it (bare() in print.ts).
+            continue;
           }
         }
         const leaf = leafText(value);
