@@ -1,3 +1,4 @@
+import { isBlankChar } from './blank-char.js';
 import type { GlyphState } from './types.js';
 
 /** The first line of a unit block. */
@@ -63,15 +64,8 @@ function hasNonBlank(line: string, from: number): boolean {
 /** The index of the first character at or after `from` that `trimStart` would keep. */
 function skipBlanks(line: string, from: number): number {
   let i = from;
-  while (i < line.length && isBlank(line.charCodeAt(i))) i++;
+  while (i < line.length && isBlankChar(line.charCodeAt(i))) i++;
   return i;
-}
-
-/** The characters `String.prototype.trim` drops: ECMAScript WhiteSpace and LineTerminator. */
-function isBlank(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function isGlyph(token: string): boolean {
