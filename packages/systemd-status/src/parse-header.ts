@@ -1,3 +1,4 @@
+import { isBlankChar } from './blank-char.js';
 import type { GlyphState } from './types.js';
 
 /** The first line of a unit block. */
@@ -23,19 +24,25 @@ const GLYPHS: ReadonlyMap<string, GlyphState> = new Map([
  * digits is taken as one. Returns `null` for lines that are not a header.
  */
 export function parseHeader(line: string): Header | null {
-  const text = line.trimStart();
-  if (text.length === 0) return null;
-  const space = text.indexOf(' ');
-  const first = space < 0 ? text : text.slice(0, space);
+  // Indices into `line` instead of trimmed copies: every key line passes through here first.
+  const begin = skipBlanks(line, 0);
+  if (begin === line.length) return null;
+  const space = line.indexOf(' ', begin);
   let glyph: string | null = null;
-  let rest = text;
-  if (space > 0 && space <= 4 && isGlyph(first)) {
-    glyph = first;
-    rest = text.slice(space + 1).trimStart();
+  let restStart = begin;
+  if (space > begin && space - begin <= 4) {
+    const first = line.slice(begin, space);
+    if (isGlyph(first)) {
+      glyph = first;
+      restStart = skipBlanks(line, space + 1);
+    }
   }
-  const dash = rest.indexOf(' - ');
-  const name = dash < 0 ? rest.trimEnd() : rest.slice(0, dash);
-  const description = dash < 0 ? null : rest.slice(dash + 3);
+  const dash = line.indexOf(' - ', restStart);
+  // Neither a unit name nor a host name contains a space: rule such lines out before copying.
+  const inner = line.indexOf(' ', restStart);
+  if (dash < 0 ? inner >= 0 && hasNonBlank(line, inner) : inner < dash) return null;
+  const name = dash < 0 ? line.slice(restStart).trimEnd() : line.slice(restStart, dash);
+  const description = dash < 0 ? null : line.slice(dash + 3);
   const glyphState = glyph === null ? null : (GLYPHS.get(glyph) ?? 'unknown');
   if (UNIT_NAME.test(name)) return { glyph, glyphState, name, description, manager: false };
   // `systemctl status` without a unit prints `● <hostname>`; require the real dot to avoid
@@ -44,6 +51,21 @@ export function parseHeader(line: string): Header | null {
     return { glyph, glyphState, name, description: null, manager: true };
   }
   return null;
+}
+
+const NON_BLANK = /\S/g;
+
+/** Whether `line` has a character other than what `trim` drops at or after `from`. */
+function hasNonBlank(line: string, from: number): boolean {
+  NON_BLANK.lastIndex = from;
+  return NON_BLANK.test(line);
+}
+
+/** The index of the first character at or after `from` that `trimStart` would keep. */
+function skipBlanks(line: string, from: number): number {
+  let i = from;
+  while (i < line.length && isBlankChar(line.charCodeAt(i))) i++;
+  return i;
 }
 
 function isGlyph(token: string): boolean {

@@ -1,13 +1,27 @@
+import { isBlankChar } from './blank-char.js';
 import { memoryFrom } from './memory-fields.js';
 import { parseSize } from './parse-size.js';
 import type { ActiveUnits, ByteSize, Memory, MemoryDetail } from './types.js';
 
-const PAIRS = { ip: /^(\S+) in, (\S+) out$/, io: /^(\S+) read, (\S+) written$/ } as const;
+const PAIRS = { ip: [' in, ', ' out'], io: [' read, ', ' written'] } as const;
 
 /** `0B in, 0B out` (IP) or `1.2M read, 0B written` (IO): the two sizes, `null` when malformed. */
 export function parsePair(value: string, kind: keyof typeof PAIRS): [ByteSize, ByteSize] | null {
-  const m = PAIRS[kind].exec(value);
-  return m ? [parseSize(m[1] as string), parseSize(m[2] as string)] : null;
+  // What `^(\S+) in, (\S+) out$` matches, scanned in place: no match array for every unit.
+  const [middle, tail] = PAIRS[kind];
+  const firstEnd = blankAt(value, 0);
+  if (firstEnd === 0 || !value.startsWith(middle, firstEnd)) return null;
+  const secondStart = firstEnd + middle.length;
+  const secondEnd = blankAt(value, secondStart);
+  if (secondEnd === secondStart || secondEnd + tail.length !== value.length || !value.startsWith(tail, secondEnd)) return null;
+  return [parseSize(value.slice(0, firstEnd)), parseSize(value.slice(secondStart, secondEnd))];
+}
+
+/** The index of the first blank (`\s`) character at or after `from`, or the length. */
+function blankAt(value: string, from: number): number {
+  let i = from;
+  while (i < value.length && !isBlankChar(value.charCodeAt(i))) i++;
+  return i;
 }
 
 /** `10 (limit: 2313)` (Tasks, FD Store): the count and optional limit. */

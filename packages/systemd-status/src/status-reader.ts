@@ -3,6 +3,7 @@
  */
 import { applyContinuation } from './apply-continuation.js';
 import { applyKey, type UnitReader } from './apply-key.js';
+import { isBlankChar } from './blank-char.js';
 import type { ParseContext } from './context.js';
 import { cutKeyValue } from './cut-marker.js';
 import { newUnit } from './new-unit.js';
@@ -356,10 +357,10 @@ export class StatusReader {
     }
     const first = line[0];
     if (first !== 'W' && first !== 'N' && first !== 'H' && first !== ' ' && first !== '\t') return false;
-    // Most indented lines are key lines: rule them out before `trim` copies them.
-    if (!startsLikeNotice(line)) return false;
+    // Most indented lines are key lines or tree lines: rule them out before `trim` copies them.
+    const at = firstNonBlank(line);
+    if (!(line.startsWith('Warning: ', at) || line.startsWith('Notice: ', at) || line.startsWith('Hint: ', at))) return false;
     const text = line.trim();
-    if (!(text.startsWith('Warning: ') || text.startsWith('Notice: ') || text.startsWith('Hint: '))) return false;
     this.ctx.meter.operations += text.length;
     if (text.startsWith('Hint: ')) {
       this.notice(text);
@@ -379,16 +380,11 @@ export class StatusReader {
   }
 }
 
-/**
- * False when the first character after the blanks is a printable ASCII character other than the
- * first letter of `Warning:`, `Notice:` or `Hint:`, so that the trimmed line cannot start with
- * one of them; true otherwise (including any other whitespace, which `trim` would also drop).
- */
-function startsLikeNotice(line: string): boolean {
+/** The index of the first character of `line` that `trim` keeps (the length when none). */
+function firstNonBlank(line: string): number {
   let i = 0;
-  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
-  const c = line.charCodeAt(i);
-  return !(c > 32 && c < 127) || c === 87 || c === 78 || c === 72;
+  while (i < line.length && isBlankChar(line.charCodeAt(i))) i++;
+  return i;
 }
 
 function isBlank(line: string): boolean {
