@@ -58,7 +58,7 @@ export function writeAttrs(layout: Layout, out: PrintBuffer, expr: NixAttrs, ind
     return;
   }
   if (expr.bindings.length === 1 && !(wide && forcesExpansion(expr))) {
-    const one = flatBinding(expr.bindings[0]!, room - open.length - 2);
+    const one = flatBinding(expr.bindings[0]!, room - open.length - 3);
     if (one !== null) {
       out.push(open, ' ', one, ' }');
       return;

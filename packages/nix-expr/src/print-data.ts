@@ -233,7 +233,7 @@ function listItem(layout: Layout, out: PrintBuffer, item: NixExpr, depth: Depth)
     return undefined;
   }
   if (item.bindings.length === 1) {
-    const one = flatBinding(item.bindings[0]!, width - open.length - 2);
+    const one = flatBinding(item.bindings[0]!, width - open.length - 3);
     if (one !== null) {
       out.push(open, ' ', one, ' }');
       return undefined;

@@ -269,7 +269,7 @@ class Walk {
       }
       frame = { source: value, keys, values, index: 0, length: keys.length, depth: deeper(this.layout, depth), suffix: '' };
       if (keys.length === 1) {
-        const one = this.flatBinding(keys[0]!, values === undefined ? (value as Record<string, unknown>)[keys[0]!] : values[0], room - 3, stack.length + 1);
+        const one = this.flatBinding(keys[0]!, values === undefined ? (value as Record<string, unknown>)[keys[0]!] : values[0], room - 4, stack.length + 1);
         if (one !== null) {
           out.push(prefix, '{ ', one, ' }');
           return false;

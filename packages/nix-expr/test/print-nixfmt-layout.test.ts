@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { pick, seededRandom } from '../../../tools/test-helpers/index.js';
-import { attrs, bind, parse, path, print, str, toNix, v, type NixExpr } from '../src/index.js';
+import { attrs, bind, parse, path, print, printData, str, toNix, v, type NixExpr } from '../src/index.js';
 import { randomAst } from './random-ast.js';
 import { boundaryData, layoutAst } from './support/layout-input.js';
 
@@ -47,6 +47,24 @@ rules('more than four selectors, `${…}` names and paths follow the same rule; 
   assert.match(set, /"a\.b" = \{\n/);
   assert.match(set, /"e\.f" = \[\n/);
   assert.is(reprint(set), set);
+});
+
+rules('a one-binding set stays on one line only when all of `{ name = value; }` fits the width', () => {
+  // nixfmt 1.4.0 expanded `{ "…" = 93701; }` at 101 columns, which print kept on one line.
+  for (let total = 97; total <= 103; total++) {
+    // `{ "a.k…" = 1; }` is 2 + (n + 2) + 3 + 2 + 2 columns for a name of n characters.
+    const key = `a.${'k'.repeat(total - 13)}`;
+    const inline = `{ "${key}" = 1; }`;
+    assert.is(inline.length, total);
+    const fits = total <= 100;
+    const top = print(toNix({ [key]: 1 }));
+    assert.is(top === `${inline}\n`, fits, `top level, ${total} columns:\n${top}`);
+    // As a list item, the indentation does not count; printData agrees.
+    const item = print(toNix({ list: [{ [key]: 1 }, 2] }));
+    assert.is(item.includes(inline), fits, `list item, ${total} columns:\n${item}`);
+    assert.is(printData({ list: [{ [key]: 1 }, 2] }), item);
+    assert.is(printData({ [key]: 1 }), top);
+  }
 });
 
 const nodeRules = suite('print: nixfmt layout of every node kind');
