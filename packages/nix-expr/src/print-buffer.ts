@@ -44,6 +44,25 @@ function reserve(more: number): void {
   bytes = grown;
 }
 
+/**
+ * Writes the UTF-8 form of `point` (at least U+0080, not a surrogate) into `target` at `at` and
+ * returns the index after it; `reserve` has made room.
+ */
+function putMultiByte(target: Uint8Array, at: number, point: number): number {
+  if (point < 0x800) {
+    target[at++] = 0xc0 | (point >> 6);
+  } else if (point < 0x10000) {
+    target[at++] = 0xe0 | (point >> 12);
+    target[at++] = 0x80 | ((point >> 6) & 0x3f);
+  } else {
+    target[at++] = 0xf0 | (point >> 18);
+    target[at++] = 0x80 | ((point >> 12) & 0x3f);
+    target[at++] = 0x80 | ((point >> 6) & 0x3f);
+  }
+  target[at++] = 0x80 | (point & 0x3f);
+  return at;
+}
+
 /** Where one sink's text is: its bytes from `start`, after any text set aside for surrogates. */
 export class PrintBuffer {
   /** Where this sink's bytes begin in the shared array. */
@@ -77,23 +96,13 @@ export class PrintBuffer {
       const c = text.charCodeAt(i);
       if (c < 0x80) {
         target[at++] = c;
-      } else if (c < 0x800) {
-        target[at++] = 0xc0 | (c >> 6);
-        target[at++] = 0x80 | (c & 0x3f);
-        asciiFrom = at;
       } else if (c < 0xd800 || c > 0xdfff) {
-        target[at++] = 0xe0 | (c >> 12);
-        target[at++] = 0x80 | ((c >> 6) & 0x3f);
-        target[at++] = 0x80 | (c & 0x3f);
+        at = putMultiByte(target, at, c);
         asciiFrom = at;
       } else {
         const next = i + 1 < length ? text.charCodeAt(i + 1) : 0;
         if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-          const point = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
-          target[at++] = 0xf0 | (point >> 18);
-          target[at++] = 0x80 | ((point >> 12) & 0x3f);
-          target[at++] = 0x80 | ((point >> 6) & 0x3f);
-          target[at++] = 0x80 | (point & 0x3f);
+          at = putMultiByte(target, at, 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00));
           i++;
           asciiFrom = at;
         } else {
@@ -129,14 +138,8 @@ export class PrintBuffer {
           return false;
         }
         target[at++] = c;
-      } else if (c < 0x800) {
-        target[at++] = 0xc0 | (c >> 6);
-        target[at++] = 0x80 | (c & 0x3f);
-        asciiFrom = at;
       } else if (c < 0xd800 || c > 0xdfff) {
-        target[at++] = 0xe0 | (c >> 12);
-        target[at++] = 0x80 | ((c >> 6) & 0x3f);
-        target[at++] = 0x80 | (c & 0x3f);
+        at = putMultiByte(target, at, c);
         asciiFrom = at;
       } else {
         end = mark;
@@ -195,14 +198,8 @@ export class PrintBuffer {
         } else {
           target[at++] = c;
         }
-      } else if (c < 0x800) {
-        target[at++] = 0xc0 | (c >> 6);
-        target[at++] = 0x80 | (c & 0x3f);
-        asciiFrom = at;
       } else if (c < 0xd800 || c > 0xdfff) {
-        target[at++] = 0xe0 | (c >> 12);
-        target[at++] = 0x80 | ((c >> 6) & 0x3f);
-        target[at++] = 0x80 | (c & 0x3f);
+        at = putMultiByte(target, at, c);
         asciiFrom = at;
       } else {
         const next = i + 1 < length ? text.charCodeAt(i + 1) : 0;
@@ -210,11 +207,7 @@ export class PrintBuffer {
           end = mark;
           return -1;
         }
-        const point = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
-        target[at++] = 0xf0 | (point >> 18);
-        target[at++] = 0x80 | ((point >> 12) & 0x3f);
-        target[at++] = 0x80 | ((point >> 6) & 0x3f);
-        target[at++] = 0x80 | (point & 0x3f);
+        at = putMultiByte(target, at, 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00));
         asciiFrom = at;
         i++;
       }

@@ -179,6 +179,18 @@ class Walk {
     return path;
   }
 
+  /**
+   * For a one-line string the buffer refused to escape: the escaper's error (a lone surrogate;
+   * NUL was refused while checking), kept as the first printer error.
+   */
+  private keepEscapeError(text: string): void {
+    try {
+      escapeDoubleQuoted(text, false);
+    } catch (error) {
+      this.printFailed(error);
+    }
+  }
+
   /** Keeps the first printer error (see the top of the file). */
   private printFailed(error: unknown): void {
     if (!(error instanceof NixExprError)) throw error;
@@ -363,12 +375,7 @@ class Walk {
           break;
         }
         if (item.includes('\n')) break;
-        try {
-          escapeDoubleQuoted(item, false);
-        } catch (error) {
-          // A lone surrogate (NUL was refused above).
-          this.printFailed(error);
-        }
+        this.keepEscapeError(item);
         return;
       }
       case 'number':
@@ -478,12 +485,7 @@ class Walk {
       case 'string': {
         if (out.escaped(item, depth.newline, '') >= 0) return;
         if (item.includes('\n')) break;
-        try {
-          escapeDoubleQuoted(item, false);
-        } catch (error) {
-          // A lone surrogate (NUL was refused earlier).
-          this.printFailed(error);
-        }
+        this.keepEscapeError(item);
         return;
       }
       case 'number':
